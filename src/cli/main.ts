@@ -1,0 +1,81 @@
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { EXIT_BAD_INPUT, EXIT_INTERNAL, UsageError } from './exit-codes.ts';
+import { runCommand } from './run.ts';
+import { schemaCommand } from './schema.ts';
+import { TOOL_VERSION } from './tool-version.ts';
+import { validateCommand } from './validate.ts';
+
+/** Entry point: parses arguments, dispatches, and maps every failure to an exit code without a stack trace. */
+
+function seedOption(value: string): number {
+  const seed = Number(value);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) {
+    throw new InvalidArgumentError('a whole number from 0 to 4294967295');
+  }
+  return seed;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function program(): Command {
+  const cli = new Command('subnet-sim')
+    .description('Simulate Bittensor-style contribution rewards with the chain’s own mechanics.')
+    .version(TOOL_VERSION)
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)');
+  cli
+    .command('run')
+    .description(
+      'run a scenario; writes results/<name>/<run-id>/ (neurons.csv, subnet.csv, summary.json, scenario.resolved.yaml)',
+    )
+    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .option('--out <dir>', 'write the result files to this folder instead')
+    .option('--seed <n>', "replace the scenario's seed", seedOption)
+    .option(
+      '--set <path=value>',
+      'override a scenario value, e.g. subnets[0].yuma.kappa=0.4 (repeatable)',
+      collect,
+    )
+    .option('--quiet', 'print nothing but errors')
+    .action(async (file: string, options) => {
+      process.exitCode = await runCommand(file, options);
+    });
+  cli
+    .command('validate')
+    .description('check scenario files and print every problem found (exit 2 if any)')
+    .argument('<scenario...>', 'scenario files')
+    .option('--set <path=value>', 'apply an override before checking (repeatable)', collect)
+    .option('--quiet', 'print only problems')
+    .action(async (files: string[], options) => {
+      process.exitCode = await validateCommand(files, options);
+    });
+  cli
+    .command('schema')
+    .description('print the JSON Schema of scenario files (for editors and YAML language servers)')
+    .action(() => {
+      process.exitCode = schemaCommand();
+    });
+  return cli;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await program().parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; every other commander error is a usage problem.
+      return error.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`error: ${error.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`internal error: ${message}\n(set SUBNET_SIM_DEBUG=1 for the stack trace)\n`);
+    if (process.env.SUBNET_SIM_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+    return EXIT_INTERNAL;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

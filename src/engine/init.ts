@@ -1,0 +1,79 @@
+import type { SimulationConfig, SubnetConfig } from './config.ts';
+import type { NeuronTable, SimulationState, SubnetState } from './state.ts';
+import { createSubnetStreams, type SubnetStreams } from './streams.ts';
+import { nextArrivalBlock } from './subnet/registration.ts';
+import { seatMiner, seatValidator } from './subnet/seat-neuron.ts';
+
+function emptyNeurons(capacity: number): NeuronTable {
+  return {
+    hotkey: new Int32Array(capacity).fill(-1),
+    role: new Uint8Array(capacity),
+    group: new Int16Array(capacity),
+    behaviour: new Uint8Array(capacity),
+    initialStake: new Float64Array(capacity),
+    balance: new BigInt64Array(capacity),
+    quality: new Float64Array(capacity),
+    served: new Float64Array(capacity),
+    blockAtRegistration: new Float64Array(capacity),
+    lastUpdate: new Float64Array(capacity),
+    validatorPermit: new Uint8Array(capacity),
+    emission: new Float64Array(capacity),
+    nextSubmitEpoch: new Float64Array(capacity),
+  };
+}
+
+/** A subnet at block 0: validators on uids 0…, then miners, all registered at block 0. */
+function initialSubnet(config: SubnetConfig, streams: SubnetStreams): SubnetState {
+  const capacity = config.maxUids;
+  const subnet: SubnetState = {
+    netuid: config.netuid,
+    capacity,
+    n: 0,
+    weights: new Float64Array(capacity * capacity),
+    weightsPresent: new Uint8Array(capacity * capacity),
+    bonds: new Float64Array(capacity * capacity),
+    neurons: emptyNeurons(capacity),
+    // A new subnet starts with LastEpochBlock = now − (netuid mod tempo) so subnets are staggered (emissions.md §1.1).
+    lastEpochBlock: -(config.netuid % config.tempo),
+    epochsRun: 0,
+    alphaIssuance: config.initialAlphaIssuance,
+    pendingServer: 0,
+    pendingValidator: 0,
+    pendingOwner: 0,
+    ownerBalance: 0n,
+    burned: 0n,
+    departedBalance: 0n,
+    lastConsensus: new Float64Array(capacity),
+    bestQualityHistory: [],
+    nextRegistrationBlock: Number.POSITIVE_INFINITY,
+    nextHotkey: 0,
+    registrationsSinceEpoch: 0,
+    prunedSinceEpoch: 0,
+  };
+  config.validators.forEach((group, g) => {
+    for (let k = 0; k < group.count; k++) {
+      subnet.neurons.hotkey[subnet.n] = subnet.nextHotkey++;
+      seatValidator(subnet, subnet.n++, group, g);
+    }
+  });
+  config.miners.forEach((group, g) => {
+    for (let k = 0; k < group.count; k++) {
+      subnet.neurons.hotkey[subnet.n] = subnet.nextHotkey++;
+      seatMiner(subnet, subnet.n++, group, g, streams.quality);
+    }
+  });
+  subnet.nextRegistrationBlock = nextArrivalBlock(0, config.registration.perDay, streams.registration);
+  return subnet;
+}
+
+export interface Simulation {
+  config: SimulationConfig;
+  state: SimulationState;
+  streams: SubnetStreams[];
+}
+
+export function createSimulation(config: SimulationConfig): Simulation {
+  const streams = config.subnets.map((s) => createSubnetStreams(config.seed, s.netuid));
+  const subnets = config.subnets.map((s, k) => initialSubnet(s, streams[k]));
+  return { config, state: { block: 0, subnets }, streams };
+}

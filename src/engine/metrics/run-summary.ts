@@ -1,0 +1,130 @@
+import { MINER_BEHAVIOURS, type SimulationConfig, VALIDATOR_BEHAVIOURS } from '../config.ts';
+import type { Simulation } from '../init.ts';
+import { ROLE_VALIDATOR } from '../state.ts';
+import type { EpochRecord } from '../subnet-epoch.ts';
+import { BLOCKS_PER_DAY, formatRao } from '../units.ts';
+import type { EpochMetrics } from './epoch-metrics.ts';
+
+/** Headline figures of one subnet over a run (summary.json); token amounts in alpha (exact 9-decimal text). */
+export interface SubnetSummary {
+  netuid: number;
+  epochs: number;
+  alpha_emitted: string;
+  owner_cut: string;
+  miner_emission: string;
+  validator_emission: string;
+  /** Floor-rounding dust of the epoch split, paid to nobody. */
+  burned: string;
+  /** Emitted but not yet drained (the epoch after the run's last block would pay it). */
+  pending: string;
+  /** Earned by neurons later deregistered. */
+  departed_balance: string;
+  registrations: number;
+  pruned: number;
+  /** Share of all miner emission earned by each miner behaviour (at the time of earning). */
+  miner_emission_share: Record<string, number>;
+  /** Share of all validator emission earned by each validator behaviour. */
+  validator_emission_share: Record<string, number>;
+  cabal_incentive_share_mean: number;
+  quality_incentive_correlation_mean: number;
+  incentive_gini_mean: number;
+  mean_quality_final: number;
+  best_quality_final: number;
+}
+
+export interface RunSummary {
+  blocks: number;
+  days: number;
+  seed: number;
+  subnets: SubnetSummary[];
+}
+
+interface Totals {
+  epochs: number;
+  miner: Record<string, bigint>;
+  validator: Record<string, bigint>;
+  minerTotal: bigint;
+  validatorTotal: bigint;
+  registrations: number;
+  pruned: number;
+  cabal: number;
+  correlation: number;
+  gini: number;
+  last: EpochMetrics | null;
+}
+
+const zeros = (names: readonly string[]) => Object.fromEntries(names.map((b) => [b, 0n]));
+const shares = (parts: Record<string, bigint>, total: bigint) =>
+  Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, total > 0n ? Number(v) / Number(total) : 0]));
+
+/** Folds epoch records into run totals; `finish` reads the final state for the ledger figures. */
+export function createRunSummary(config: SimulationConfig) {
+  const totals: Totals[] = config.subnets.map(() => ({
+    epochs: 0,
+    miner: zeros(MINER_BEHAVIOURS),
+    validator: zeros(VALIDATOR_BEHAVIOURS),
+    minerTotal: 0n,
+    validatorTotal: 0n,
+    registrations: 0,
+    pruned: 0,
+    cabal: 0,
+    correlation: 0,
+    gini: 0,
+    last: null,
+  }));
+  const indexOf = new Map(config.subnets.map((s, k) => [s.netuid, k]));
+
+  function add(record: EpochRecord, metrics: EpochMetrics): void {
+    const t = totals[indexOf.get(record.netuid)!];
+    const { role, behaviour } = record.subnet.neurons;
+    const { serverEmission, validatorEmission } = record.result;
+    for (let j = 0; j < record.n; j++) {
+      const amount = BigInt(serverEmission[j] + validatorEmission[j]);
+      if (role[j] === ROLE_VALIDATOR) {
+        t.validator[VALIDATOR_BEHAVIOURS[behaviour[j]]] += amount;
+        t.validatorTotal += amount;
+      } else {
+        t.miner[MINER_BEHAVIOURS[behaviour[j]]] += amount;
+        t.minerTotal += amount;
+      }
+    }
+    t.epochs++;
+    t.registrations += record.registrations;
+    t.pruned += record.pruned;
+    t.cabal += metrics.cabal_incentive_share;
+    t.correlation += metrics.quality_incentive_correlation;
+    t.gini += metrics.incentive_gini;
+    t.last = metrics;
+  }
+
+  function finish(sim: Simulation): RunSummary {
+    const subnets = sim.state.subnets.map((s, k): SubnetSummary => {
+      const t = totals[k];
+      const mean = (x: number) => (t.epochs > 0 ? x / t.epochs : 0);
+      const pending = BigInt(s.pendingServer + s.pendingValidator + s.pendingOwner);
+      return {
+        netuid: s.netuid,
+        epochs: t.epochs,
+        alpha_emitted: formatRao(s.alphaIssuance - config.subnets[k].initialAlphaIssuance),
+        owner_cut: formatRao(s.ownerBalance),
+        miner_emission: formatRao(t.minerTotal),
+        validator_emission: formatRao(t.validatorTotal),
+        burned: formatRao(s.burned),
+        pending: formatRao(pending),
+        departed_balance: formatRao(s.departedBalance),
+        registrations: t.registrations,
+        pruned: t.pruned,
+        miner_emission_share: shares(t.miner, t.minerTotal),
+        validator_emission_share: shares(t.validator, t.validatorTotal),
+        cabal_incentive_share_mean: mean(t.cabal),
+        quality_incentive_correlation_mean: mean(t.correlation),
+        incentive_gini_mean: mean(t.gini),
+        mean_quality_final: t.last?.mean_quality ?? 0,
+        best_quality_final: t.last?.best_quality ?? 0,
+      };
+    });
+    return { blocks: config.blocks, days: config.blocks / BLOCKS_PER_DAY, seed: config.seed, subnets };
+  }
+
+  return { add, finish };
+}

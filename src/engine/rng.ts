@@ -1,0 +1,48 @@
+import seedrandom from 'seedrandom';
+
+/**
+ * Seeded random streams. Each concern (quality, evaluation noise, registrations…) draws from its own
+ * stream whose seed is derived from (scenario seed, stream name), so adding a feature or a draw in one
+ * concern never shifts the draws of another.
+ */
+export interface Rng {
+  /** Uniform in [0, 1). */
+  uniform(): number;
+  /** Standard normal N(0, 1). */
+  normal(): number;
+  /** Exponential with mean 1. */
+  exponential(): number;
+  /** Integer in [0, n). */
+  int(n: number): number;
+}
+
+export function createRng(seed: string | number, stream: string): Rng {
+  const prng = seedrandom.alea(`${seed}/${stream}`);
+  // Box–Muller yields two normals per pair of uniforms; keep the second for the next call.
+  let spare = Number.NaN;
+  const uniform = (): number => prng();
+  return {
+    uniform,
+    normal() {
+      if (!Number.isNaN(spare)) {
+        const s = spare;
+        spare = Number.NaN;
+        return s;
+      }
+      let u = uniform();
+      while (u === 0) u = uniform();
+      const v = uniform();
+      const r = Math.sqrt(-2 * Math.log(u));
+      spare = r * Math.sin(2 * Math.PI * v);
+      return r * Math.cos(2 * Math.PI * v);
+    },
+    exponential() {
+      let u = uniform();
+      while (u === 0) u = uniform();
+      return -Math.log(u);
+    },
+    int(n: number) {
+      return Math.floor(uniform() * n);
+    },
+  };
+}

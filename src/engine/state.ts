@@ -1,0 +1,84 @@
+/**
+ * Every field of the simulation state, by shape and unit. Per-uid arrays are sized to the subnet's
+ * MaxAllowedUids (capacity); only uids below `n` are registered. Matrices are capacity×capacity,
+ * row-major (validator i, uid j at i*capacity + j).
+ */
+
+export const ROLE_VALIDATOR = 0;
+export const ROLE_MINER = 1;
+
+export interface NeuronTable {
+  /** Per uid → unique neuron (hotkey) id; a new occupant gets a new id. */
+  hotkey: Int32Array;
+  /** Per uid → ROLE_VALIDATOR or ROLE_MINER. */
+  role: Uint8Array;
+  /** Per uid → index of its group in the subnet config (validators[] or miners[]); -1 = newcomer. */
+  group: Int16Array;
+  /** Per uid → index into MINER_BEHAVIOURS or VALIDATOR_BEHAVIOURS. */
+  behaviour: Uint8Array;
+  /** Per uid → stake the neuron started with, alpha. */
+  initialStake: Float64Array;
+  /** Per uid → alpha earned by the current occupant (auto-staked, as on chain), rao. */
+  balance: BigInt64Array;
+  /** Per uid → latent quality of the neuron's own model (miners), in [0, 1]. */
+  quality: Float64Array;
+  /** Per uid → quality of what the miner served this epoch (copiers serve a copy; idle serve nothing). */
+  served: Float64Array;
+  /** Per uid → block at which the current occupant registered. */
+  blockAtRegistration: Float64Array;
+  /** Per uid → block of the last set_weights. */
+  lastUpdate: Float64Array;
+  /** Per uid → validator permit from the last epoch. */
+  validatorPermit: Uint8Array;
+  /** Per uid → combined emission of the last epoch, rao (pruning reads it). */
+  emission: Float64Array;
+  /** Per uid → epoch index at which a lazy validator next re-submits. */
+  nextSubmitEpoch: Float64Array;
+}
+
+export interface SubnetState {
+  netuid: number;
+  capacity: number;
+  /** Registered uids (0 … n−1). */
+  n: number;
+  /** capacity² → stored u16 weights. */
+  weights: Float64Array;
+  /** capacity² → 1 where a weight entry exists. */
+  weightsPresent: Uint8Array;
+  /** capacity² → stored u16 bonds. */
+  bonds: Float64Array;
+  neurons: NeuronTable;
+  /** Block of the last epoch (LastEpochBlock); the first epoch fires when block − this ≥ tempo. */
+  lastEpochBlock: number;
+  /** Whether any epoch has run (the Yuma bond mask differs before the first). */
+  epochsRun: number;
+  /** Alpha issued by the subnet (SubnetAlphaOut; drives the halving), rao. */
+  alphaIssuance: bigint;
+  /** PendingServerEmission, PendingValidatorEmission, PendingOwnerCut: rao accumulated since the last epoch. */
+  pendingServer: number;
+  pendingValidator: number;
+  pendingOwner: number;
+  /** Owner's accumulated cut, rao. */
+  ownerBalance: bigint;
+  /** Rao drained at an epoch but paid to nobody (floor dust of the epoch split), rao. */
+  burned: bigint;
+  /** Alpha earned by neurons that were later deregistered, rao. */
+  departedBalance: bigint;
+  /** Last epoch's consensus per uid (weight copiers submit it). */
+  lastConsensus: Float64Array;
+  /** Best honest latent quality of each past epoch, newest last (copiers read it with a lag). */
+  bestQualityHistory: number[];
+  /** Next block at which a miner registers. */
+  nextRegistrationBlock: number;
+  /** Next hotkey id to hand out. */
+  nextHotkey: number;
+  /** Registrations and deregistrations since the last epoch. */
+  registrationsSinceEpoch: number;
+  prunedSinceEpoch: number;
+}
+
+export interface SimulationState {
+  /** Current block (the last one stepped). */
+  block: number;
+  subnets: SubnetState[];
+}

@@ -1,0 +1,215 @@
+import { minerGroupOf } from './agents/cabal.ts';
+import { evolveQuality } from './agents/miner-quality.ts';
+import { servedQuality } from './agents/served-quality.ts';
+import { createWeightScratch, submitWeights, type WeightScratch } from './agents/validator-weights.ts';
+import { MINER_BEHAVIOURS, type SubnetConfig } from './config.ts';
+import { ROLE_MINER, ROLE_VALIDATOR, type SubnetState } from './state.ts';
+import type { SubnetStreams } from './streams.ts';
+import { BLOCKS_PER_DAY, RAO_PER_ALPHA } from './units.ts';
+import { runEpoch } from './yuma/epoch.ts';
+import type { EpochInput, EpochResult } from './yuma/types.ts';
+
+/** What one subnet epoch produced; arrays are length n and only valid until the next epoch of the subnet. */
+export interface EpochRecord {
+  netuid: number;
+  /** 0-based index of this subnet's epoch. */
+  epoch: number;
+  block: number;
+  n: number;
+  /** Rao drained from the pending buckets and distributed by Yuma (owner cut excluded). */
+  distributed: number;
+  /** Owner cut drained this epoch, rao. */
+  ownerCut: number;
+  /** Rao of `distributed` that floor rounding paid to nobody. */
+  dust: number;
+  registrations: number;
+  pruned: number;
+  /** Per uid → stake the epoch saw, alpha. */
+  stake: Float64Array;
+  result: EpochResult;
+  subnet: SubnetState;
+}
+
+/** Buffers reused from epoch to epoch (re-made when the uid count changes). */
+export interface EpochWorkspace {
+  scratch: WeightScratch;
+  input: EpochInput | null;
+}
+
+export function createEpochWorkspace(capacity: number): EpochWorkspace {
+  return { scratch: createWeightScratch(capacity), input: null };
+}
+
+/** Miners' models move one epoch on, and each miner decides what it serves. */
+function advanceMiners(
+  subnet: SubnetState,
+  config: SubnetConfig,
+  epoch: number,
+  block: number,
+  streams: SubnetStreams,
+) {
+  const { neurons } = subnet;
+  const previousBest = subnet.bestQualityHistory.at(-1) ?? 0;
+  let sum = 0;
+  let count = 0;
+  for (let j = 0; j < subnet.n; j++) {
+    if (neurons.role[j] === ROLE_MINER && MINER_BEHAVIOURS[neurons.behaviour[j]] === 'honest') {
+      sum += neurons.quality[j];
+      count++;
+    }
+  }
+  const mean = count > 0 ? sum / count : 0;
+  let best = 0;
+  for (let j = 0; j < subnet.n; j++) {
+    if (neurons.role[j] !== ROLE_MINER) continue;
+    const group = minerGroupOf(config, subnet, j);
+    neurons.quality[j] = evolveQuality(
+      group.quality,
+      {
+        q: neurons.quality[j],
+        epoch,
+        age: Math.floor((block - neurons.blockAtRegistration[j]) / config.tempo),
+        uid: j,
+        best: previousBest,
+        mean,
+        day: block / BLOCKS_PER_DAY,
+      },
+      streams.quality,
+    );
+    if (group.behaviour === 'honest' && neurons.quality[j] > best) best = neurons.quality[j];
+  }
+  subnet.bestQualityHistory.push(best);
+  for (let j = 0; j < subnet.n; j++) {
+    if (neurons.role[j] !== ROLE_MINER) continue;
+    const group = minerGroupOf(config, subnet, j);
+    neurons.served[j] = servedQuality(
+      group.behaviour,
+      neurons.quality[j],
+      subnet.bestQualityHistory,
+      group.copyLagEpochs,
+    );
+  }
+  // Copiers look back at most the longest lag: keep the history bounded.
+  const keep =
+    1 + Math.max(0, ...config.miners.map((g) => g.copyLagEpochs), config.registration.miner.copyLagEpochs);
+  if (subnet.bestQualityHistory.length > keep)
+    subnet.bestQualityHistory.splice(0, subnet.bestQualityHistory.length - keep);
+}
+
+/** Copies the registered n×n corner of the state into the epoch's input. */
+function epochInput(
+  subnet: SubnetState,
+  config: SubnetConfig,
+  block: number,
+  workspace: EpochWorkspace,
+  emission: number,
+) {
+  const { n, capacity, neurons } = subnet;
+  let input = workspace.input;
+  if (input === null || input.n !== n) {
+    input = {
+      n,
+      block,
+      tempo: config.tempo,
+      lastEpochBlock: -1,
+      stake: new Float64Array(n),
+      weights: new Float64Array(n * n),
+      weightsPresent: new Uint8Array(n * n),
+      bonds: new Float64Array(n * n),
+      lastUpdate: new Float64Array(n),
+      blockAtRegistration: new Float64Array(n),
+      validatorPermit: new Uint8Array(n),
+      ownerUid: -1,
+      emission,
+    };
+    workspace.input = input;
+  }
+  input.block = block;
+  input.emission = emission;
+  input.lastEpochBlock = subnet.epochsRun > 0 ? subnet.lastEpochBlock : -1;
+  for (let i = 0; i < n; i++) {
+    input.stake[i] = neurons.initialStake[i] + Number(neurons.balance[i]) / RAO_PER_ALPHA;
+    input.lastUpdate[i] = neurons.lastUpdate[i];
+    input.blockAtRegistration[i] = neurons.blockAtRegistration[i];
+    input.validatorPermit[i] = neurons.validatorPermit[i];
+    const from = i * capacity;
+    input.weights.set(subnet.weights.subarray(from, from + n), i * n);
+    input.weightsPresent.set(subnet.weightsPresent.subarray(from, from + n), i * n);
+    input.bonds.set(subnet.bonds.subarray(from, from + n), i * n);
+  }
+  return input;
+}
+
+/** Applies the epoch's result: bonds, permits, emissions and balances. Returns the undistributed dust. */
+function applyEpoch(subnet: SubnetState, result: EpochResult, emission: number): number {
+  const { n, capacity, neurons } = subnet;
+  let paid = 0;
+  for (let i = 0; i < n; i++) {
+    subnet.bonds.set(result.bonds.subarray(i * n, i * n + n), i * capacity);
+    neurons.validatorPermit[i] = result.validatorPermit[i];
+    neurons.emission[i] = result.emission[i];
+    const reward = result.serverEmission[i] + result.validatorEmission[i];
+    neurons.balance[i] += BigInt(reward);
+    paid += reward;
+    subnet.lastConsensus[i] = result.consensus[i];
+  }
+  return emission - paid;
+}
+
+/**
+ * One epoch of one subnet at `block`: miners evolve, validators set weights (stamped one block earlier,
+ * as extrinsics of the tempo run before the epoch hook), the pending buckets are drained and Yuma
+ * distributes them.
+ */
+export function runSubnetEpoch(
+  subnet: SubnetState,
+  config: SubnetConfig,
+  block: number,
+  streams: SubnetStreams,
+  workspace: EpochWorkspace,
+): EpochRecord {
+  const epoch = subnet.epochsRun;
+  advanceMiners(subnet, config, epoch, block, streams);
+  for (let uid = 0; uid < subnet.n; uid++) {
+    if (subnet.neurons.role[uid] === ROLE_VALIDATOR) {
+      submitWeights(
+        subnet,
+        config,
+        uid,
+        epoch,
+        Math.max(0, block - 1),
+        streams.evaluation,
+        workspace.scratch,
+      );
+    }
+  }
+  const distributed = subnet.pendingServer + subnet.pendingValidator;
+  const ownerCut = subnet.pendingOwner;
+  subnet.pendingServer = 0;
+  subnet.pendingValidator = 0;
+  subnet.pendingOwner = 0;
+  subnet.ownerBalance += BigInt(ownerCut);
+  const input = epochInput(subnet, config, block, workspace, distributed);
+  const result = runEpoch(input, config.yuma);
+  const dust = applyEpoch(subnet, result, distributed);
+  subnet.burned += BigInt(dust);
+  const record: EpochRecord = {
+    netuid: subnet.netuid,
+    epoch,
+    block,
+    n: subnet.n,
+    distributed,
+    ownerCut,
+    dust,
+    registrations: subnet.registrationsSinceEpoch,
+    pruned: subnet.prunedSinceEpoch,
+    stake: input.stake,
+    result,
+    subnet,
+  };
+  subnet.registrationsSinceEpoch = 0;
+  subnet.prunedSinceEpoch = 0;
+  subnet.lastEpochBlock = block;
+  subnet.epochsRun++;
+  return record;
+}

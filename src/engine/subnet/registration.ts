@@ -1,0 +1,37 @@
+import type { SubnetConfig } from '../config.ts';
+import type { Rng } from '../rng.ts';
+import type { SubnetState } from '../state.ts';
+import { BLOCKS_PER_DAY } from '../units.ts';
+import { neuronToPrune } from './pruning.ts';
+import { replaceNeuron } from './replace-neuron.ts';
+import { seatMiner } from './seat-neuron.ts';
+
+/**
+ * New miners arrive as a Poisson process (`perDay` on average). A newcomer takes the next free uid, or,
+ * when the subnet holds MaxAllowedUids, the uid chosen by the pruning rule (emissions.md §6).
+ * Registration cost (the burn) belongs to the token-economy model and is not charged here.
+ */
+export function nextArrivalBlock(afterBlock: number, perDay: number, rng: Rng): number {
+  if (!(perDay > 0)) return Number.POSITIVE_INFINITY;
+  const meanGap = BLOCKS_PER_DAY / perDay;
+  // At least one block later: the chain registers at block granularity.
+  return afterBlock + Math.max(1, Math.round(rng.exponential() * meanGap));
+}
+
+/** Registers one newcomer at `block`; returns its uid. */
+export function registerMiner(subnet: SubnetState, config: SubnetConfig, block: number, rng: Rng): number {
+  let uid: number;
+  if (subnet.n < subnet.capacity) {
+    uid = subnet.n++;
+    subnet.neurons.blockAtRegistration[uid] = block;
+    subnet.neurons.lastUpdate[uid] = block;
+    subnet.neurons.hotkey[uid] = subnet.nextHotkey++;
+  } else {
+    uid = neuronToPrune(subnet, block, config.immunityPeriod, config.minNonImmuneUids);
+    subnet.departedBalance += replaceNeuron(subnet, uid, block, subnet.nextHotkey++);
+    subnet.prunedSinceEpoch++;
+  }
+  seatMiner(subnet, uid, config.registration.miner, -1, rng);
+  subnet.registrationsSinceEpoch++;
+  return uid;
+}

@@ -1,0 +1,27 @@
+import type { SubnetState } from '../state.ts';
+
+/**
+ * What deregistering uid j does to the epoch's inputs (yuma.md §3.11, subnets/uids.rs replace_neuron):
+ * its own weights and bonds rows are emptied, every weight pointing at it becomes 0 (the entry stays),
+ * its permit and stake go, and its registration and last update are stamped with the current block.
+ * Other validators' bonds to j are not cleared here: the epoch's recently-registered mask drops them.
+ * Returns the balance the departing neuron takes with it, rao.
+ */
+export function replaceNeuron(subnet: SubnetState, uid: number, block: number, hotkey: number): bigint {
+  const { capacity, weights, weightsPresent, bonds, neurons } = subnet;
+  const row = uid * capacity;
+  weights.fill(0, row, row + capacity);
+  weightsPresent.fill(0, row, row + capacity);
+  bonds.fill(0, row, row + capacity);
+  for (let i = 0; i < subnet.n; i++) weights[i * capacity + uid] = 0;
+  const departed = neurons.balance[uid];
+  neurons.hotkey[uid] = hotkey;
+  neurons.balance[uid] = 0n;
+  neurons.initialStake[uid] = 0;
+  neurons.validatorPermit[uid] = 0;
+  neurons.emission[uid] = 0;
+  neurons.blockAtRegistration[uid] = block;
+  neurons.lastUpdate[uid] = block;
+  subnet.lastConsensus[uid] = 0;
+  return departed;
+}

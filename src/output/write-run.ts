@@ -1,0 +1,72 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { minerCabal } from '../engine/agents/cabal.ts';
+import type { SimulationConfig } from '../engine/config.ts';
+import { epochMetrics } from '../engine/metrics/epoch-metrics.ts';
+import { createRunSummary, type RunSummary } from '../engine/metrics/run-summary.ts';
+import { runSimulation } from '../engine/run.ts';
+import { writeFileAtomic } from './atomic-file.ts';
+import { type CsvSink, createCsvSink } from './csv-sink.ts';
+import { NEURON_COLUMNS, neuronRows, SUBNET_COLUMNS, subnetRow } from './rows.ts';
+
+export interface RunOutput {
+  /** Folder the files go to (created if missing). */
+  dir: string;
+  /** scenario.resolved.yaml content. */
+  resolvedText: string;
+  /** Extra fields at the top of summary.json (scenario name, run id, tool version). */
+  header: Record<string, string | number>;
+}
+
+export interface RunProgress {
+  block: number;
+  blocks: number;
+}
+
+/**
+ * Runs the simulation and streams its results into `dir`: neurons.csv and subnet.csv as the epochs
+ * happen, then summary.json and scenario.resolved.yaml. Each file appears atomically; if the run fails
+ * or `signal` aborts it, no file of this run appears under its final name.
+ */
+export async function writeRun(
+  config: SimulationConfig,
+  output: RunOutput,
+  onProgress?: (p: RunProgress) => void,
+  signal?: AbortSignal,
+): Promise<RunSummary> {
+  await mkdir(output.dir, { recursive: true });
+  const sinks: CsvSink[] = [];
+  const neurons = createCsvSink(join(output.dir, 'neurons.csv'), NEURON_COLUMNS);
+  sinks.push(neurons);
+  const subnet = createCsvSink(join(output.dir, 'subnet.csv'), SUBNET_COLUMNS);
+  sinks.push(subnet);
+  try {
+    const summary = createRunSummary(config);
+    const configByNetuid = new Map(config.subnets.map((s) => [s.netuid, s]));
+    const run = runSimulation(config);
+    let step = run.next();
+    while (!step.done) {
+      signal?.throwIfAborted();
+      const record = step.value;
+      const subnetConfig = configByNetuid.get(record.netuid)!;
+      const metrics = epochMetrics(record, (uid) => minerCabal(subnetConfig, record.subnet, uid));
+      summary.add(record, metrics);
+      await neuronRows(record, neurons.write);
+      await subnet.write(subnetRow(record, metrics));
+      onProgress?.({ block: record.block, blocks: config.blocks });
+      step = run.next();
+    }
+    const result = summary.finish(step.value);
+    await neurons.commit();
+    await subnet.commit();
+    await writeFileAtomic(join(output.dir, 'scenario.resolved.yaml'), output.resolvedText);
+    await writeFileAtomic(
+      join(output.dir, 'summary.json'),
+      `${JSON.stringify({ ...output.header, ...result }, null, 2)}\n`,
+    );
+    return result;
+  } catch (error) {
+    await Promise.allSettled(sinks.map((s) => s.abort()));
+    throw error;
+  }
+}

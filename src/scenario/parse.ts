@@ -1,0 +1,107 @@
+import { parseDocument, parse as parseYaml } from 'yaml';
+import { crossFieldProblems } from './checks.ts';
+import { issuesToProblems } from './issues.ts';
+import { formatPath, locate, type PathSegment, parsePath } from './locate.ts';
+import type { ScenarioProblem } from './problem.ts';
+import { type Scenario, scenarioSchema } from './schema.ts';
+
+/**
+ * Scenario text → a validated Scenario, or every problem found. Pure (no I/O): load.ts reads the file.
+ * Overrides (`--set path=value`) are applied to the raw document before validation, so their errors
+ * read like any other.
+ */
+export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
+
+export interface ParseOptions {
+  /** `path=value` pairs; value is read as YAML (so numbers stay numbers). */
+  overrides?: readonly string[];
+  /** Replaces the file's seed. */
+  seed?: number;
+  /** Name used when the file has none (the file name without extension). */
+  defaultName: string;
+}
+
+function applyOverride(root: unknown, assignment: string, file: string): ScenarioProblem | undefined {
+  const eq = assignment.indexOf('=');
+  const path = eq > 0 ? parsePath(assignment.slice(0, eq)) : undefined;
+  if (path === undefined) {
+    return {
+      file: `--set ${assignment}`,
+      path: [],
+      message: 'not of the form path=value',
+      allowed: 'e.g. subnets[0].tempo=100',
+    };
+  }
+  let value: unknown;
+  try {
+    value = parseYaml(assignment.slice(eq + 1));
+  } catch {
+    value = assignment.slice(eq + 1);
+  }
+  let node = root as Record<PathSegment, unknown>;
+  for (let k = 0; k < path.length - 1; k++) {
+    const next = node[path[k]];
+    if (next === null || typeof next !== 'object') {
+      // Create missing mappings so `--set subnets[0].yuma.kappa=0.3` works on a file without `yuma:`.
+      if (next !== undefined || typeof path[k + 1] === 'number') {
+        return {
+          file,
+          path: path.slice(0, k + 1),
+          message: `--set ${formatPath(path)}: cannot descend into this value`,
+          found: String(next),
+        };
+      }
+      node[path[k]] = {};
+    }
+    node = node[path[k]] as Record<PathSegment, unknown>;
+  }
+  node[path[path.length - 1]] = value;
+  return undefined;
+}
+
+export function parseScenarioText(text: string, file: string, options: ParseOptions): ParseResult {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.map((e) => ({
+        file,
+        path: [],
+        line: e.linePos?.[0].line,
+        column: e.linePos?.[0].col,
+        message: `not valid YAML/JSON: ${e.message.split('\n')[0]}`,
+      })),
+    };
+  }
+  let raw: unknown = doc.toJS({ maxAliasCount: 100 });
+  if (raw === null || raw === undefined) raw = {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    return {
+      ok: false,
+      problems: [
+        {
+          file,
+          path: [],
+          message: 'a scenario is a mapping (key: value) at the top level',
+          found: typeof raw,
+        },
+      ],
+    };
+  }
+  const overrideProblems = (options.overrides ?? []).flatMap((o) => applyOverride(raw, o, file) ?? []);
+  if (options.seed !== undefined) (raw as Record<string, unknown>).seed = options.seed;
+  if (overrideProblems.length > 0) return { ok: false, problems: overrideProblems };
+
+  const parsed = scenarioSchema.safeParse(raw);
+  const problems = parsed.success
+    ? crossFieldProblems({ ...parsed.data, name: parsed.data.name ?? options.defaultName }, file)
+    : issuesToProblems(parsed.error.issues, scenarioSchema, raw, file);
+  if (problems.length > 0 || !parsed.success) {
+    for (const p of problems) {
+      const position = locate(text, p.path);
+      if (position !== undefined && p.line === undefined) Object.assign(p, position);
+    }
+    return { ok: false, problems };
+  }
+  return { ok: true, scenario: { ...parsed.data, name: parsed.data.name ?? options.defaultName } };
+}
