@@ -1,11 +1,28 @@
 import { MINER_BEHAVIOURS, type SimulationConfig, VALIDATOR_BEHAVIOURS } from '../config.ts';
 import type { Simulation } from '../init.ts';
-import { ROLE_VALIDATOR } from '../state.ts';
+import { ROLE_VALIDATOR, type SubnetState } from '../state.ts';
 import type { EpochRecord } from '../subnet-epoch.ts';
-import { BLOCKS_PER_DAY, formatRao } from '../units.ts';
+import { BLOCKS_PER_DAY, formatRao, RAO_PER_ALPHA } from '../units.ts';
 import type { EpochMetrics } from './epoch-metrics.ts';
 
-/** Headline figures of one subnet over a run (summary.json); token amounts in alpha (exact 9-decimal text). */
+/** What one behaviour earned over the run. Emission in alpha; share of its role's total emission. */
+export interface BehaviourSummary {
+  /** Neurons with this behaviour registered at the end of the run. */
+  count: number;
+  emission: number;
+  share: number;
+  /** Emission per neuron registered at the end. */
+  per_neuron: number;
+}
+
+export interface ValidatorBehaviourSummary extends BehaviourSummary {
+  /** Initial stake of those neurons, alpha. */
+  stake: number;
+  /** Alpha earned per 1000 alpha of initial stake: compares behaviours of unequal stake. */
+  per_1000_stake: number;
+}
+
+/** Headline figures of one subnet over a run (summary.json); ledger amounts in alpha (exact 9-decimal text). */
 export interface SubnetSummary {
   netuid: number;
   epochs: number;
@@ -21,10 +38,8 @@ export interface SubnetSummary {
   departed_balance: string;
   registrations: number;
   pruned: number;
-  /** Share of all miner emission earned by each miner behaviour (at the time of earning). */
-  miner_emission_share: Record<string, number>;
-  /** Share of all validator emission earned by each validator behaviour. */
-  validator_emission_share: Record<string, number>;
+  miners: Record<string, BehaviourSummary>;
+  validators: Record<string, ValidatorBehaviourSummary>;
   cabal_incentive_share_mean: number;
   quality_incentive_correlation_mean: number;
   incentive_gini_mean: number;
@@ -54,8 +69,45 @@ interface Totals {
 }
 
 const zeros = (names: readonly string[]) => Object.fromEntries(names.map((b) => [b, 0n]));
-const shares = (parts: Record<string, bigint>, total: bigint) =>
-  Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, total > 0n ? Number(v) / Number(total) : 0]));
+const toAlpha = (rao: bigint) => Number(rao) / RAO_PER_ALPHA;
+
+/** Per behaviour of one role: count and initial stake of the neurons registered at the end. */
+function census(subnet: SubnetState, validators: boolean, names: readonly string[]) {
+  const out = Object.fromEntries(names.map((b) => [b, { count: 0, stake: 0 }]));
+  const { role, behaviour, initialStake } = subnet.neurons;
+  for (let j = 0; j < subnet.n; j++) {
+    if ((role[j] === ROLE_VALIDATOR) !== validators) continue;
+    out[names[behaviour[j]]].count++;
+    out[names[behaviour[j]]].stake += initialStake[j];
+  }
+  return out;
+}
+
+function byBehaviour(
+  names: readonly string[],
+  earned: Record<string, bigint>,
+  total: bigint,
+  subnet: SubnetState,
+  validators: boolean,
+) {
+  const people = census(subnet, validators, names);
+  return Object.fromEntries(
+    names.map((b) => {
+      const emission = toAlpha(earned[b]);
+      const { count, stake } = people[b];
+      const base = {
+        count,
+        emission,
+        share: total > 0n ? Number(earned[b]) / Number(total) : 0,
+        per_neuron: count > 0 ? emission / count : 0,
+      };
+      return [
+        b,
+        validators ? { ...base, stake, per_1000_stake: stake > 0 ? (1000 * emission) / stake : 0 } : base,
+      ];
+    }),
+  );
+}
 
 /** Folds epoch records into run totals; `finish` reads the final state for the ledger figures. */
 export function createRunSummary(config: SimulationConfig) {
@@ -114,8 +166,11 @@ export function createRunSummary(config: SimulationConfig) {
         departed_balance: formatRao(s.departedBalance),
         registrations: t.registrations,
         pruned: t.pruned,
-        miner_emission_share: shares(t.miner, t.minerTotal),
-        validator_emission_share: shares(t.validator, t.validatorTotal),
+        miners: byBehaviour(MINER_BEHAVIOURS, t.miner, t.minerTotal, s, false),
+        validators: byBehaviour(VALIDATOR_BEHAVIOURS, t.validator, t.validatorTotal, s, true) as Record<
+          string,
+          ValidatorBehaviourSummary
+        >,
         cabal_incentive_share_mean: mean(t.cabal),
         quality_incentive_correlation_mean: mean(t.correlation),
         incentive_gini_mean: mean(t.gini),
