@@ -5,8 +5,7 @@
  * silently rounded, since rounding would shift every schedule derived from it.
  */
 
-export const SECONDS_PER_BLOCK = 12;
-export const BLOCKS_PER_DAY = (24 * 60 * 60) / SECONDS_PER_BLOCK; // 7200
+import { SECONDS_PER_BLOCK } from '../engine/units.ts';
 
 export type DurationResult = { ok: true; blocks: number } | { ok: false; message: string };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCKS_PER_DAY, parseDuration, SECONDS_PER_BLOCK } from '../../src/scenario/duration.ts';
+import { BLOCKS_PER_DAY, SECONDS_PER_BLOCK } from '../../src/engine/units.ts';
+import { parseDuration } from '../../src/scenario/duration.ts';
 
 describe('parseDuration', () => {
   it('exposes the chain clock', () => {
