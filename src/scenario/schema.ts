@@ -17,15 +17,21 @@ const weightRule = z.discriminatedUnion('rule', [
 ]);
 
 const validatorFields = {
-  behaviour: z.enum(VALIDATOR_BEHAVIOURS as [string, ...string[]]),
-  stake: nonNegative(),
-  noise: nonNegative(),
-  bias: num(),
-  tasks: positiveInt(),
-  weights: weightRule,
-  resubmit_every: positiveInt(),
-  cabal: z.string().min(1).nullable(),
-  cabal_boost: num(),
+  behaviour: z
+    .enum(VALIDATOR_BEHAVIOURS as [string, ...string[]])
+    .describe(
+      "honest evaluates; weight_copier submits last epoch's consensus; lazy re-submits every resubmit_every epochs; cabal boosts its cabal's miners; random",
+    ),
+  stake: nonNegative().describe('stake of each validator, alpha'),
+  noise: nonNegative().describe("standard deviation of one task's score noise"),
+  bias: num().describe('added to every score this validator observes'),
+  tasks: positiveInt().describe('tasks sampled per epoch: score noise averages to noise / sqrt(tasks)'),
+  weights: weightRule.describe(
+    'how scores become weights: proportional, softmax (temperature), top_k (k), winner_take_all',
+  ),
+  resubmit_every: positiveInt().describe('lazy validators: epochs between weight submissions'),
+  cabal: z.string().min(1).nullable().describe('cabal validators: the cabal whose miners they boost'),
+  cabal_boost: num().describe("cabal validators: added to their cabal's miners' scores"),
 };
 
 const validators = z
@@ -47,10 +53,16 @@ const validators = z
 const initialQuality = z.union([fraction(), z.strictObject({ min: fraction(), max: fraction() })]);
 
 const qualityFields = {
-  initial: initialQuality,
-  drift: qualityExpression(),
-  noise: qualityExpression(z.number().min(0)),
-  release: z.strictObject({ probability: fraction().optional(), size: nonNegative().optional() }),
+  initial: initialQuality.describe('initial latent quality: a number, or {min, max} for a uniform draw'),
+  drift: qualityExpression().describe(
+    'added each epoch: a number or an expression of q, epoch, age, uid, best, mean, day',
+  ),
+  noise: qualityExpression(z.number().min(0)).describe(
+    'standard deviation of the normal step each epoch: a number or an expression',
+  ),
+  release: z
+    .strictObject({ probability: fraction().optional(), size: nonNegative().optional() })
+    .describe('model releases: with this probability per epoch quality jumps by size × Exp(1)'),
 };
 
 const quality = z
@@ -68,10 +80,14 @@ const quality = z
 const qualityOverride = z.strictObject(partial(qualityFields));
 
 const minerFields = {
-  behaviour: z.enum(MINER_BEHAVIOURS as [string, ...string[]]),
-  stake: nonNegative(),
-  copy_lag: count(),
-  cabal: z.string().min(1).nullable(),
+  behaviour: z
+    .enum(MINER_BEHAVIOURS as [string, ...string[]])
+    .describe(
+      'honest serves its own model; copier serves the best honest model copy_lag epochs late; idle serves nothing',
+    ),
+  stake: nonNegative().describe('initial stake of each miner, alpha'),
+  copy_lag: count().describe('copiers: epochs between the best model and their copy of it'),
+  cabal: z.string().min(1).nullable().describe('the cabal this miner belongs to'),
   quality: qualityOverride,
 };
 
@@ -89,8 +105,11 @@ const miners = z
 
 const registration = z
   .strictObject({
-    per_day: nonNegative().default(0),
-    miner: z.strictObject(partial(minerFields)).default({}),
+    per_day: nonNegative().default(0).describe('new miner registrations per day (Poisson arrivals)'),
+    miner: z
+      .strictObject(partial(minerFields))
+      .default({})
+      .describe("what newcomers run; defaults to the miners' settings"),
   })
   .prefault({});
 
@@ -105,26 +124,53 @@ const liquidAlpha = z
 
 const yuma = z
   .strictObject({
-    version: z.enum(['yuma1', 'yuma3']).default('yuma3'),
-    kappa: fraction().default(32767 / 65535),
-    bonds_penalty: fraction().default(1),
-    bonds_moving_average: num(z.number().min(0).max(1)).default(0.9),
+    version: z
+      .enum(['yuma1', 'yuma3'])
+      .default('yuma3')
+      .describe('yuma3 (YC3, what new subnets get) or yuma1 (the original bonds, Yuma3On = false)'),
+    kappa: fraction()
+      .default(32767 / 65535)
+      .describe('κ as a fraction (chain Kappa u16 / 65535)'),
+    bonds_penalty: fraction().default(1).describe('β as a fraction (chain BondsPenalty u16 / 65535)'),
+    bonds_moving_average: num(z.number().min(0).max(1))
+      .default(0.9)
+      .describe('fraction (chain BondsMovingAverage / 1e6); the bonds EMA uses α = 1 − this'),
     liquid_alpha: liquidAlpha,
-    sparse_liquid_alpha: z.boolean().default(true),
-    max_allowed_validators: positiveInt().default(64),
-    activity_cutoff: z.union([z.literal('auto'), duration(z.number().int().min(1))]).default('auto'),
-    stake_threshold: nonNegative().default(0),
+    sparse_liquid_alpha: z
+      .boolean()
+      .default(true)
+      .describe(
+        'yuma3 + liquid alpha: drop bonds to miners absent from the weights row, as the chain does (false: let them decay)',
+      ),
+    max_allowed_validators: positiveInt().default(64).describe('validator permits go to the top-K stakes'),
+    activity_cutoff: z
+      .union([z.literal('auto'), duration(z.number().int().min(1))])
+      .default('auto')
+      .describe(
+        'blocks (or a duration) since the last weights after which a validator is inactive; auto = 13889‰ of tempo',
+      ),
+    stake_threshold: nonNegative().default(0).describe('alpha below which stake counts as 0'),
   })
   .prefault({});
 
 export const subnetSchema = z.strictObject({
-  netuid: num(z.number().int().min(1).max(65534)).default(1),
-  tempo: num(z.number().int().min(1).max(50400)).default(360),
-  max_uids: num(z.number().int().min(1).max(4096)).default(256),
-  immunity_period: duration().default(5000),
-  min_non_immune_uids: count().default(10),
-  owner_cut: fraction().default(11796 / 65535),
-  alpha_issuance: nonNegative().default(0),
+  netuid: num(z.number().int().min(1).max(65534)).default(1).describe('subnet id'),
+  tempo: num(z.number().int().min(1).max(50400)).default(360).describe('blocks per epoch'),
+  max_uids: num(z.number().int().min(1).max(1024))
+    .default(256)
+    .describe('MaxAllowedUids: registering beyond it prunes a uid'),
+  immunity_period: duration()
+    .default(5000)
+    .describe('blocks (or a duration) during which a new uid cannot be pruned'),
+  min_non_immune_uids: count()
+    .default(10)
+    .describe('pruning prefers non-immune uids while more than this many exist'),
+  owner_cut: fraction()
+    .default(11796 / 65535)
+    .describe("subnet owner's fraction of each block's alpha emission"),
+  alpha_issuance: nonNegative()
+    .default(0)
+    .describe('alpha the subnet has already issued (drives the alpha halving)'),
   yuma,
   validators,
   miners,
@@ -146,9 +192,19 @@ export const scenarioSchema = z.strictObject({
       .int()
       .min(0)
       .max(2 ** 32 - 1),
-  ).default(1),
-  duration: duration(z.number().int().min(1)).prefault('7d'),
-  subnets: z.array(subnetSchema).min(1).prefault([{}]),
+  )
+    .default(1)
+    .describe('every random draw derives from this seed'),
+  duration: duration(
+    z
+      .number()
+      .int()
+      .min(1)
+      .max(50 * 365 * 7200),
+  )
+    .prefault('7d')
+    .describe('simulated time: blocks or a duration such as 12h, 30d, 4y (12 s per block)'),
+  subnets: z.array(subnetSchema).min(1).max(128).prefault([{}]).describe('the subnets to simulate'),
   subnet_sim_version: z.string().optional(),
 });
 
