@@ -48,6 +48,11 @@ export interface EpochInput {
   blockAtRegistration: Float64Array;
   /** Per uid → validator permit computed by the previous epoch. */
   validatorPermit: Uint8Array;
+  /**
+   * Optional, commit-reveal only (§3.5 step 4): per uid → earliest block among its unexpired weight
+   * commits, or Infinity when it has none. Absent = commit-reveal off (no mask).
+   */
+  commitBlock?: Float64Array;
   /** uid of the subnet owner hotkey, or -1. */
   ownerUid: number;
   /** Amount to distribute this epoch (rao). */

@@ -1,0 +1,48 @@
+/**
+ * Exponential moving averages of dense matrices (spec §3.11; chain `mat_ema_sparse`,
+ * `mat_ema_alpha_sparse` and `mat_ema_alpha`). `next` is the new observation, `prev` the old value.
+ */
+
+/**
+ * out = α·next + (1 − α)·prev entrywise over the union of entries; results ≤ 0 are dropped (0), as the
+ * sparse chain keeps only positive entries. `out` may alias `prev` or `next`. Returns out.
+ */
+export function emaInto(
+  next: Float64Array,
+  prev: Float64Array,
+  alpha: number,
+  out: Float64Array = new Float64Array(next.length),
+): Float64Array {
+  const keep = 1 - alpha;
+  for (let k = 0; k < next.length; k++) {
+    const v = alpha * next[k] + keep * prev[k];
+    out[k] = Math.max(v, 0);
+  }
+  return out;
+}
+
+/**
+ * Per-entry α: out = min(1, (1 − α)·prev + max(0, α·next)), results ≤ 0 dropped.
+ * With `present`, only entries with present = 1 are evaluated and every other entry becomes 0 — the
+ * chain's sparse path, which emits only columns present in the new row (quirk Q1); without it every
+ * entry decays (the dense path). `out` may alias `prev` or `next`. Returns out.
+ */
+export function emaAlphaCappedInto(
+  next: Float64Array,
+  prev: Float64Array,
+  alpha: Float64Array,
+  out: Float64Array = new Float64Array(next.length),
+  present?: Uint8Array,
+): Float64Array {
+  for (let k = 0; k < next.length; k++) {
+    if (present !== undefined && present[k] === 0) {
+      out[k] = 0;
+      continue;
+    }
+    const a = alpha[k];
+    const inc = a * next[k];
+    const v = (1 - a) * prev[k] + Math.max(inc, 0);
+    out[k] = v > 1 ? 1 : Math.max(v, 0);
+  }
+  return out;
+}

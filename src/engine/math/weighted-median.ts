@@ -1,0 +1,120 @@
+/**
+ * κ stake-weighted median (spec §3.6, chain `weighted_median` / `weighted_median_col_sparse`).
+ *
+ * With cumulative stake F(v) = Σ_{i : score_i ≤ v} stake_i, the result is the smallest score v with
+ * F(v) > minority (minority = T − κ, T the stake total); if no score qualifies (minority ≥ T) it is the
+ * largest score; with no entries it is 0. The chain finds it with a quick-select on a mid pivot; the
+ * result does not depend on the order of the entries, so we use an in-place three-way quick-select
+ * that visits the same partitions without allocating.
+ */
+
+/**
+ * Weighted median over the first `len` entries of `score`/`stake`, which are permuted in place
+ * (pass scratch copies). Rule: len 0 → 0.
+ */
+export function weightedMedianInPlace(
+  score: Float64Array,
+  stake: Float64Array,
+  len: number,
+  minority: number,
+): number {
+  let lo = 0;
+  let hi = len;
+  let below = 0; // stake of all entries left of [lo, hi): they all score below the range
+  while (hi > lo) {
+    if (hi - lo === 1) return score[lo];
+    const pivot = score[lo + ((hi - lo) >> 1)];
+    // Three-way partition: [lo, lt) < pivot, [lt, gt) = pivot, [gt, hi) > pivot.
+    let lt = lo;
+    let gt = hi;
+    let i = lo;
+    let loStake = 0;
+    let eqStake = 0;
+    while (i < gt) {
+      const s = score[i];
+      if (s < pivot) {
+        swap(score, stake, lt, i);
+        loStake += stake[lt];
+        lt++;
+        i++;
+      } else if (s > pivot) {
+        gt--;
+        swap(score, stake, i, gt);
+      } else {
+        eqStake += stake[i];
+        i++;
+      }
+    }
+    if (minority < below + loStake && lt > lo) {
+      hi = lt; // F(just below pivot) already exceeds the minority: the answer is lower
+    } else if (below + loStake + eqStake <= minority && gt < hi) {
+      below += loStake + eqStake; // F(pivot) does not exceed it yet: the answer is higher
+      lo = gt;
+    } else {
+      return pivot;
+    }
+  }
+  return 0;
+}
+
+function swap(score: Float64Array, stake: Float64Array, a: number, b: number): void {
+  const s = score[a];
+  score[a] = score[b];
+  score[b] = s;
+  const t = stake[a];
+  stake[a] = stake[b];
+  stake[b] = t;
+}
+
+/** Weighted median of (stake, score) pairs for a given minority (inputs untouched). Rule: empty → 0. */
+export function weightedMedian(stake: ArrayLike<number>, score: ArrayLike<number>, minority: number): number {
+  const len = Math.min(stake.length, score.length);
+  return weightedMedianInPlace(
+    Float64Array.from({ length: len }, (_, i) => score[i]),
+    Float64Array.from({ length: len }, (_, i) => stake[i]),
+    len,
+    minority,
+  );
+}
+
+/**
+ * Column-wise κ-median of a dense rows×cols score matrix (missing entries are 0): only rows with
+ * stake > 0 vote, their stakes renormalised to sum T ≈ 1, and minority = T − κ.
+ * Rule: no row with positive stake → every column 0.
+ */
+export function weightedMedianCol(
+  stake: ArrayLike<number>,
+  scores: Float64Array,
+  rows: number,
+  cols: number,
+  kappa: number,
+  out: Float64Array = new Float64Array(cols),
+): Float64Array {
+  const voters: number[] = [];
+  let total = 0;
+  for (let i = 0; i < rows; i++) {
+    if (stake[i] > 0) {
+      voters.push(i);
+      total += stake[i];
+    }
+  }
+  const m = voters.length;
+  out.fill(0);
+  if (m === 0) return out;
+  const voterStake = new Float64Array(m);
+  let stakeSum = 0;
+  for (let k = 0; k < m; k++) {
+    voterStake[k] = stake[voters[k]] / total;
+    stakeSum += voterStake[k];
+  }
+  const minority = stakeSum - kappa;
+  // Scratch reused by every column: the select permutes it.
+  const colScore = new Float64Array(m);
+  const colStake = new Float64Array(m);
+  for (let j = 0; j < cols; j++) {
+    for (let k = 0; k < m; k++) colScore[k] = scores[voters[k] * cols + j];
+    colStake.set(voterStake);
+    out[j] = weightedMedianInPlace(colScore, colStake, m, minority);
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+import { normalizeInPlace } from '../math/normalize.ts';
+import { weightedMedianCol } from '../math/weighted-median.ts';
+import type { SparseDense } from './weights.ts';
+
+// Matrices here are m×n over the rows in play (rows.ts); `activeRows` is A restricted to those rows,
+// which loses nothing since A is 0 outside the permitted rows.
+
+/**
+ * §3.6 Consensus: per column, the κ stake-weighted median of the weights of validators with A > 0
+ * (a missing entry votes 0, so permitted active validators without weights pull consensus down, Q3).
+ */
+export function consensusOf(
+  activeRows: Float64Array,
+  w: SparseDense,
+  n: number,
+  kappa: number,
+): Float64Array {
+  return weightedMedianCol(activeRows, w.values, activeRows.length, n, kappa);
+}
+
+/**
+ * §3.7 Clipping: W̄_ij = min(W_ij, C_j). As in the chain's sparse path, an entry with W_ij > C_j = 0 is
+ * removed (not kept as an explicit 0); an explicit zero entry (0 ≤ C_j) stays.
+ */
+export function clipWeights(w: SparseDense, consensus: Float64Array, n: number): SparseDense {
+  const size = w.values.length;
+  const values = new Float64Array(size);
+  const present = new Uint8Array(size);
+  for (let base = 0; base < size; base += n) {
+    for (let j = 0; j < n; j++) {
+      const k = base + j;
+      if (w.present[k] === 0) continue;
+      const c = consensus[j];
+      const v = w.values[k];
+      if (c < v) {
+        if (c > 0) {
+          values[k] = c;
+          present[k] = 1;
+        }
+      } else {
+        values[k] = v;
+        present[k] = 1;
+      }
+    }
+  }
+  return { values, present };
+}
+
+/** §3.8 Validator trust: VT_i = Σ_j W̄_ij (1 = nothing clipped), as a per-uid vector of length n. */
+export function validatorTrustOf(clipped: SparseDense, rows: Int32Array, n: number): Float64Array {
+  const vt = new Float64Array(n);
+  for (let r = 0; r < rows.length; r++) {
+    const base = r * n;
+    let sum = 0;
+    for (let j = 0; j < n; j++) sum += clipped.values[base + j];
+    vt[rows[r]] = sum;
+  }
+  return vt;
+}
+
+/** §3.9 Rank and incentive: R_j = Σ_i A_i·W̄_ij, I = normalise(R) (all zero → all zero). */
+export function incentiveOf(activeRows: Float64Array, clipped: SparseDense, n: number): Float64Array {
+  const rank = new Float64Array(n);
+  for (let r = 0; r < activeRows.length; r++) {
+    const a = activeRows[r];
+    if (a === 0) continue;
+    const base = r * n;
+    for (let j = 0; j < n; j++) rank[j] += a * clipped.values[base + j];
+  }
+  return normalizeInPlace(rank);
+}

@@ -1,0 +1,82 @@
+import { computeActive, lastTempoBlock } from './activity.ts';
+import { originalYumaBonds, yuma3Bonds } from './bonds.ts';
+import { weightsForBonds } from './bonds-penalty.ts';
+import { clipWeights, consensusOf, incentiveOf, validatorTrustOf } from './consensus.ts';
+import { splitEmission } from './emission.ts';
+import { newPermits, permitsForMasking } from './permits.ts';
+import { gatherRows, rowsInPlay } from './rows.ts';
+import { activeStakeOf, normalizedStake } from './stake.ts';
+import type { EpochInput, EpochResult, YumaParams } from './types.ts';
+import { maskWeights } from './weights.ts';
+
+/**
+ * One Yuma epoch of one mechanism, in float64, following spec §3 stage by stage.
+ * Pure: reads `input` without mutating it and returns freshly allocated arrays.
+ */
+export function runEpoch(input: EpochInput, params: YumaParams): EpochResult {
+  const { n, block, ownerUid } = input;
+
+  // §3.1 Activity
+  const active = computeActive(input.lastUpdate, block, params.activityCutoff);
+
+  // §3.2 Stake
+  const stake = normalizedStake(input.stake, params.stakeThreshold, ownerUid);
+
+  // §3.3 Validator permits: mask with last epoch's, compute the next ones
+  const permit = permitsForMasking(input.validatorPermit, ownerUid);
+  const validatorPermit = newPermits(stake, params.maxAllowedValidators, ownerUid);
+
+  // §3.4 Active stake
+  const activeStake = activeStakeOf(stake, active, permit);
+
+  // Matrices from here on cover only the rows that can hold weights or bonds (rows.ts).
+  const rows = rowsInPlay(permit, input.bonds, n);
+  const activeRows = gatherRows(activeStake, rows);
+
+  // §3.5 Weights (masked, row-normalised)
+  const weights = maskWeights(input, permit, ownerUid, rows);
+
+  // §3.6 Consensus, §3.7 clipping, §3.8 validator trust, §3.9 incentive
+  const consensus = consensusOf(activeRows, weights, n, params.kappa);
+  const clipped = clipWeights(weights, consensus, n);
+  const validatorTrust = validatorTrustOf(clipped, rows, n);
+  const incentive = incentiveOf(activeRows, clipped, n);
+
+  // §3.10 Weights for bonds (bonds penalty β)
+  const wTilde = weightsForBonds(weights, clipped, params.bondsPenalty);
+
+  // §3.11 Bonds and dividends
+  const ctx = {
+    n,
+    rows,
+    storedBonds: input.bonds,
+    blockAtRegistration: input.blockAtRegistration,
+    lastTempo: lastTempoBlock(block, input.tempo, input.lastEpochBlock),
+    activeRows,
+    weightsForBonds: wTilde,
+    consensus,
+    incentive,
+    newPermit: validatorPermit,
+  };
+  const { dividends, storedBonds } =
+    params.version === 'yuma3' ? yuma3Bonds(ctx, params) : originalYumaBonds(ctx, params);
+
+  // §3.12 Emission split and fallback
+  const split = splitEmission(incentive, dividends, activeStake, stake, input.emission);
+
+  // §3.13 Persisted outputs
+  return {
+    stake,
+    activeStake,
+    active,
+    consensus,
+    validatorTrust,
+    incentive,
+    dividends,
+    serverEmission: split.serverEmission,
+    validatorEmission: split.validatorEmission,
+    emission: split.emission,
+    validatorPermit,
+    bonds: storedBonds,
+  };
+}
