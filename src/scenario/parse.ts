@@ -1,4 +1,4 @@
-import { parseDocument, parse as parseYaml } from 'yaml';
+import { LineCounter, parseDocument, parse as parseYaml } from 'yaml';
 import { crossFieldProblems } from './checks.ts';
 import { issuesToProblems } from './issues.ts';
 import { formatPath, locate, type PathSegment, parsePath } from './locate.ts';
@@ -60,17 +60,22 @@ function applyOverride(root: unknown, assignment: string, file: string): Scenari
 }
 
 export function parseScenarioText(text: string, file: string, options: ParseOptions): ParseResult {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  // Without prettyErrors, errors carry only offsets (no linePos): the line counter turns them into lines.
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter: lines });
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      problems: doc.errors.map((e) => ({
-        file,
-        path: [],
-        line: e.linePos?.[0].line,
-        column: e.linePos?.[0].col,
-        message: `not valid YAML/JSON: ${e.message.split('\n')[0]}`,
-      })),
+      problems: doc.errors.map((e) => {
+        const { line, col } = lines.linePos(e.pos[0]);
+        return {
+          file,
+          path: [],
+          line,
+          column: col,
+          message: `not valid YAML/JSON: ${e.message.split('\n')[0]}`,
+        };
+      }),
     };
   }
   let raw: unknown = doc.toJS({ maxAliasCount: 100 });
