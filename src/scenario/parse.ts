@@ -78,7 +78,16 @@ export function parseScenarioText(text: string, file: string, options: ParseOpti
       }),
     };
   }
-  let raw: unknown = doc.toJS({ maxAliasCount: 100 });
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // An alias bomb ("billion laughs") or nesting deeper than the stack: bad input, not a crash.
+    return {
+      ok: false,
+      problems: [{ file, path: [], message: `cannot load this YAML/JSON: ${(error as Error).message}` }],
+    };
+  }
   if (raw === null || raw === undefined) raw = {};
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     return {
