@@ -97,7 +97,7 @@ export function parseScenarioText(text: string, file: string, options: ParseOpti
           file,
           path: [],
           message: 'a scenario is a mapping (key: value) at the top level',
-          found: typeof raw,
+          found: Array.isArray(raw) ? 'a list' : `a ${typeof raw}`,
         },
       ],
     };
