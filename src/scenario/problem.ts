@@ -24,6 +24,8 @@ export function formatProblem(p: ScenarioProblem): string {
 /** Short, single-line rendering of a found value. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
+  // JSON has no spelling for these (it would say null): YAML's .inf, .nan or 1e999.
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   let text: string;
   try {
     text = JSON.stringify(value) ?? String(value);
