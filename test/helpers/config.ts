@@ -1,0 +1,108 @@
+import type {
+  MinerGroup,
+  QualityModel,
+  SimulationConfig,
+  SubnetConfig,
+  ValidatorGroup,
+} from '../../src/engine/config.ts';
+import { createSimulation, type Simulation } from '../../src/engine/init.ts';
+import type { SubnetState } from '../../src/engine/state.ts';
+import type { SubnetStreams } from '../../src/engine/streams.ts';
+import type { YumaParams } from '../../src/engine/yuma/types.ts';
+
+/**
+ * Engine configs built directly in TypeScript, for unit tests that should not pay for loading the
+ * scenario parser (mathjs, zod). Defaults mirror src/scenario/schema.ts; tests override what they use.
+ * Scenario-level tests build configs from inline YAML instead (./scenario.ts).
+ */
+
+export function qualityModel(overrides: Partial<QualityModel> = {}): QualityModel {
+  return {
+    initial: { min: 0.3, max: 0.7 },
+    drift: 0,
+    noise: 0.01,
+    release: { probability: 0.02, size: 0.05 },
+    ...overrides,
+  };
+}
+
+export function minerGroup(overrides: Partial<MinerGroup> = {}): MinerGroup {
+  return {
+    count: 1,
+    behaviour: 'honest',
+    stake: 0,
+    quality: qualityModel(),
+    copyLagEpochs: 3,
+    cabal: null,
+    ...overrides,
+  };
+}
+
+export function validatorGroup(overrides: Partial<ValidatorGroup> = {}): ValidatorGroup {
+  return {
+    count: 1,
+    behaviour: 'honest',
+    stake: 1000,
+    noise: 0.1,
+    bias: 0,
+    tasks: 16,
+    weights: { rule: 'proportional' },
+    resubmitEveryEpochs: 10,
+    cabal: null,
+    cabalBoost: 0.5,
+    ...overrides,
+  };
+}
+
+export function yumaParams(overrides: Partial<YumaParams> = {}): YumaParams {
+  return {
+    version: 'yuma3',
+    kappa: 32767 / 65535,
+    bondsPenalty: 1,
+    bondsMovingAverage: 900_000,
+    liquidAlpha: { enabled: false, alphaLow: 45875 / 65535, alphaHigh: 58982 / 65535, steepness: 1000 },
+    sparseLiquidAlpha: true,
+    maxAllowedValidators: 64,
+    activityCutoff: 5000,
+    stakeThreshold: 0,
+    ...overrides,
+  };
+}
+
+export function subnetConfig(overrides: Partial<SubnetConfig> = {}): SubnetConfig {
+  return {
+    netuid: 1,
+    tempo: 360,
+    maxUids: 256,
+    immunityPeriod: 5000,
+    minNonImmuneUids: 10,
+    ownerCut: 11796 / 65535,
+    initialAlphaIssuance: 0n,
+    yuma: yumaParams(),
+    validators: [validatorGroup()],
+    miners: [minerGroup()],
+    registration: { perDay: 0, miner: minerGroup({ count: 0 }) },
+    ...overrides,
+  };
+}
+
+export function simulationConfig(
+  subnet: Partial<SubnetConfig> = {},
+  seed = 1,
+  blocks = 1000,
+): SimulationConfig {
+  return { seed, blocks, subnets: [subnetConfig(subnet)] };
+}
+
+/** The first subnet of a freshly initialised simulation (block 0), with its config and streams. */
+export interface SubnetFixture {
+  sim: Simulation;
+  subnet: SubnetState;
+  config: SubnetConfig;
+  streams: SubnetStreams;
+}
+
+export function makeSubnet(subnet: Partial<SubnetConfig> = {}, seed = 1): SubnetFixture {
+  const sim = createSimulation(simulationConfig(subnet, seed));
+  return { sim, subnet: sim.state.subnets[0], config: sim.config.subnets[0], streams: sim.streams[0] };
+}
