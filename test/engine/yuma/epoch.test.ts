@@ -60,6 +60,19 @@ describe('runEpoch purity', () => {
   });
 });
 
+describe('degenerate subnets', () => {
+  it('n = 0 gives empty outputs', () => {
+    const r = runEpoch(input({ n: 0, stake: [] }), params());
+    expect(r.emission.length).toBe(0);
+    expect(r.bonds.length).toBe(0);
+  });
+  it('n = 1 with only a self-weight pays its stake share to the single uid', () => {
+    const r = runEpoch(input({ n: 1, stake: [5], weights: { 0: { 0: 65535 } } }), params());
+    expect(Array.from(r.emission)).toEqual([E]);
+    expect(Array.from(r.incentive)).toEqual([0]);
+  });
+});
+
 // C5 / C6: opentensor/subtensor@14bc6f9 tests/epoch_logs.rs (asserted log values, spec §7), with the
 // intermediate values worked by hand in the comments.
 describe('hand-worked small cases', () => {
