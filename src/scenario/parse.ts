@@ -2,7 +2,7 @@ import { LineCounter, parseDocument, parse as parseYaml } from 'yaml';
 import { crossFieldProblems } from './checks.ts';
 import { issuesToProblems } from './issues.ts';
 import { formatPath, locate, type PathSegment, parsePath } from './locate.ts';
-import type { ScenarioProblem } from './problem.ts';
+import { describeValue, type ScenarioProblem } from './problem.ts';
 import { type Scenario, scenarioSchema } from './schema.ts';
 
 /**
@@ -38,24 +38,51 @@ function applyOverride(root: unknown, assignment: string, file: string): Scenari
   } catch {
     value = assignment.slice(eq + 1);
   }
-  let node = root as Record<PathSegment, unknown>;
+  // Own properties only, set with defineProperty: `__proto__` is then a plain (unknown) key, never the
+  // prototype of every object in the process.
+  const own = (node: object, key: PathSegment): unknown =>
+    Object.hasOwn(node, key) ? (node as Record<PathSegment, unknown>)[key] : undefined;
+  const put = (node: object, key: PathSegment, child: unknown) =>
+    Object.defineProperty(node, key, { value: child, writable: true, enumerable: true, configurable: true });
+  // A list takes an index up to its length (which appends), nothing else.
+  const misfit = (node: object, k: number): ScenarioProblem | undefined => {
+    const key = path[k];
+    if (!Array.isArray(node) || (typeof key === 'number' && key <= node.length)) return undefined;
+    return {
+      file,
+      path: path.slice(0, k),
+      message: `--set ${formatPath(path)}: no entry ${typeof key === 'number' ? `[${key}]` : `"${key}"`} in this list`,
+      found: `a list of ${node.length}`,
+      allowed: `an index from 0 to ${node.length}`,
+    };
+  };
+  let node = root as object;
   for (let k = 0; k < path.length - 1; k++) {
-    const next = node[path[k]];
-    if (next === null || typeof next !== 'object') {
-      // Create missing mappings so `--set subnets[0].yuma.kappa=0.3` works on a file without `yuma:`.
-      if (next !== undefined || typeof path[k + 1] === 'number') {
-        return {
-          file,
-          path: path.slice(0, k + 1),
-          message: `--set ${formatPath(path)}: cannot descend into this value`,
-          found: String(next),
-        };
-      }
-      node[path[k]] = {};
+    const wrong = misfit(node, k);
+    if (wrong !== undefined) return wrong;
+    const next = own(node, path[k]);
+    let child: object;
+    if (next !== null && typeof next === 'object') {
+      // A copy: a YAML alias shares one object among several paths, and only this path may change.
+      child = Array.isArray(next) ? [...next] : { ...next };
+    } else if (next === undefined) {
+      // Create what is missing, so `--set subnets[0].yuma.kappa=0.3` works on a file without `yuma:`
+      // (or without `subnets:`, whose default is one subnet).
+      child = typeof path[k + 1] === 'number' ? [] : {};
+    } else {
+      return {
+        file,
+        path: path.slice(0, k + 1),
+        message: `--set ${formatPath(path)}: cannot descend into this value`,
+        found: describeValue(next),
+      };
     }
-    node = node[path[k]] as Record<PathSegment, unknown>;
+    put(node, path[k], child);
+    node = child;
   }
-  node[path[path.length - 1]] = value;
+  const wrong = misfit(node, path.length - 1);
+  if (wrong !== undefined) return wrong;
+  put(node, path[path.length - 1], value);
   return undefined;
 }
 
