@@ -1,7 +1,7 @@
 import { LineCounter, parseDocument, parse as parseYaml } from 'yaml';
 import { crossFieldProblems } from './checks.ts';
 import { issuesToProblems } from './issues.ts';
-import { formatPath, locate, type PathSegment, parsePath } from './locate.ts';
+import { formatPath, locator, type PathSegment, parsePath } from './locate.ts';
 import { describeValue, type ScenarioProblem } from './problem.ts';
 import { type Scenario, scenarioSchema } from './schema.ts';
 
@@ -138,8 +138,9 @@ export function parseScenarioText(text: string, file: string, options: ParseOpti
     ? crossFieldProblems({ ...parsed.data, name: parsed.data.name ?? options.defaultName }, file)
     : issuesToProblems(parsed.error.issues, scenarioSchema, raw, file);
   if (problems.length > 0 || !parsed.success) {
+    const locate = locator(text);
     for (const p of problems) {
-      const position = locate(text, p.path);
+      const position = locate(p.path);
       if (position !== undefined && p.line === undefined) Object.assign(p, position);
     }
     return { ok: false, problems };
