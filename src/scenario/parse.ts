@@ -86,6 +86,18 @@ function applyOverride(root: unknown, assignment: string, file: string): Scenari
   return undefined;
 }
 
+/**
+ * The file name made a valid scenario name ("my run (2)" → "my-run-2"): it names the results folder and
+ * is written to scenario.resolved.yaml, which must load again.
+ */
+function nameFrom(fileName: string): string {
+  const name = fileName
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[^A-Za-z0-9]+/, '')
+    .replace(/-+$/, '');
+  return name === '' ? 'scenario' : name;
+}
+
 export function parseScenarioText(text: string, file: string, options: ParseOptions): ParseResult {
   // Without prettyErrors, errors carry only offsets (no linePos): the line counter turns them into lines.
   const lines = new LineCounter();
@@ -135,7 +147,7 @@ export function parseScenarioText(text: string, file: string, options: ParseOpti
 
   const parsed = scenarioSchema.safeParse(raw);
   const problems = parsed.success
-    ? crossFieldProblems({ ...parsed.data, name: parsed.data.name ?? options.defaultName }, file)
+    ? crossFieldProblems({ ...parsed.data, name: parsed.data.name ?? nameFrom(options.defaultName) }, file)
     : issuesToProblems(parsed.error.issues, scenarioSchema, raw, file);
   if (problems.length > 0 || !parsed.success) {
     const locate = locator(text);
@@ -145,5 +157,5 @@ export function parseScenarioText(text: string, file: string, options: ParseOpti
     }
     return { ok: false, problems };
   }
-  return { ok: true, scenario: { ...parsed.data, name: parsed.data.name ?? options.defaultName } };
+  return { ok: true, scenario: { ...parsed.data, name: parsed.data.name ?? nameFrom(options.defaultName) } };
 }
