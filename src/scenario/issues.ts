@@ -25,8 +25,22 @@ function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
   return node;
 }
 
-function bound(op: string, value: unknown): string {
-  return `${op} ${typeof value === 'bigint' ? value.toString() : String(value)}`;
+/** Message and allowed range of a too_small / too_big issue (numbers, or list lengths). */
+function rangeProblem(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): {
+  message: string;
+  allowed: string;
+} {
+  const small = issue.code === 'too_small';
+  const limit = String(small ? issue.minimum : issue.maximum);
+  if (issue.origin === 'array' || issue.origin === 'string') {
+    const unit = issue.origin === 'array' ? 'entries' : 'characters';
+    return {
+      message: `too ${small ? 'few' : 'many'} ${unit}`,
+      allowed: `${small ? 'at least' : 'at most'} ${limit} ${unit}`,
+    };
+  }
+  const op = small ? (issue.inclusive ? '≥' : '>') : issue.inclusive ? '≤' : '<';
+  return { message: small ? 'too small' : 'too large', allowed: `${op} ${limit}` };
 }
 
 /** A union of number | expression failed: say so rather than listing both branches' complaints. */
@@ -87,28 +101,8 @@ export function issuesToProblems(
         });
         break;
       case 'too_small':
-        problems.push({
-          file,
-          path,
-          message: issue.origin === 'array' ? 'too few entries' : 'too small',
-          found,
-          allowed:
-            issue.origin === 'array'
-              ? `at least ${issue.minimum} entries`
-              : bound(issue.inclusive ? '≥' : '>', issue.minimum),
-        });
-        break;
       case 'too_big':
-        problems.push({
-          file,
-          path,
-          message: issue.origin === 'array' ? 'too many entries' : 'too large',
-          found,
-          allowed:
-            issue.origin === 'array'
-              ? `at most ${issue.maximum} entries`
-              : bound(issue.inclusive ? '≤' : '<', issue.maximum),
-        });
+        problems.push({ file, path, found, ...rangeProblem(issue) });
         break;
       case 'invalid_value':
         problems.push({
