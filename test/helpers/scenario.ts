@@ -16,7 +16,9 @@ export type YamlOptions = Partial<Omit<ParseOptions, 'defaultName'>> & { default
 export function scenarioFromYaml(text: string, options: YamlOptions = {}): Scenario {
   const parsed = parseScenarioText(text, 'inline.yaml', { defaultName: 'inline', ...options });
   if (!parsed.ok) {
-    const lines = parsed.problems.map((p) => `${p.path.join('.')}: ${p.message}`);
+    const lines = parsed.problems.map(
+      (p) => `${p.path.join('.')}: ${p.message}${p.found === undefined ? '' : ` (found ${p.found})`}`,
+    );
     throw new Error(`inline scenario is invalid:\n${lines.join('\n')}`);
   }
   return parsed.scenario;
