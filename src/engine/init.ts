@@ -47,6 +47,7 @@ function initialSubnet(config: SubnetConfig, streams: SubnetStreams): SubnetStat
     bestQualityHistory: [],
     nextRegistrationBlock: Number.POSITIVE_INFINITY,
     nextHotkey: 0,
+    minersSeated: 0,
     registrationsSinceEpoch: 0,
     prunedSinceEpoch: 0,
   };
@@ -59,10 +60,18 @@ function initialSubnet(config: SubnetConfig, streams: SubnetStreams): SubnetStat
   config.miners.forEach((group, g) => {
     for (let k = 0; k < group.count; k++) {
       subnet.neurons.hotkey[subnet.n] = subnet.nextHotkey++;
-      seatMiner(subnet, subnet.n++, group, g, streams.quality);
+      seatMiner(subnet, subnet.n, group, g, streams.seatModel(subnet.n, subnet.minersSeated++));
+      subnet.n++;
     }
   });
-  subnet.nextRegistrationBlock = nextArrivalBlock(0, config.registration.perDay, streams.registration);
+  // Registration opens at the first epoch: before it every emission is 0 and the pruning rule would pick
+  // uid 0 by its tie-breaks, replacing established neurons for no reason the model means to show.
+  const firstEpochBlock = subnet.lastEpochBlock + config.tempo;
+  subnet.nextRegistrationBlock = nextArrivalBlock(
+    firstEpochBlock,
+    config.registration.perDay,
+    streams.registration,
+  );
   return subnet;
 }
 

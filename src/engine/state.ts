@@ -60,7 +60,7 @@ export interface SubnetState {
   pendingOwner: number;
   /** Owner's accumulated cut, rao. */
   ownerBalance: bigint;
-  /** Rao drained at an epoch but paid to nobody (floor dust of the epoch split), rao. */
+  /** Rao drained at an epoch but paid to nobody: floor dust of the split, or all of it when no uid has stake to be paid. */
   burned: bigint;
   /** Alpha earned by neurons that were later deregistered, rao. */
   departedBalance: bigint;
@@ -72,6 +72,8 @@ export interface SubnetState {
   nextRegistrationBlock: number;
   /** Next hotkey id to hand out. */
   nextHotkey: number;
+  /** Miners seated so far: the next miner's serial number (it keys the miner's model stream). */
+  minersSeated: number;
   /** Registrations and deregistrations since the last epoch. */
   registrationsSinceEpoch: number;
   prunedSinceEpoch: number;

@@ -19,7 +19,7 @@ export function stepSubnetBlock(
   workspace: EpochWorkspace,
 ): EpochRecord | null {
   while (subnet.nextRegistrationBlock <= block) {
-    registerMiner(subnet, config, block, streams.registration);
+    registerMiner(subnet, config, block, streams.seatModel);
     subnet.nextRegistrationBlock = nextArrivalBlock(block, config.registration.perDay, streams.registration);
   }
   const alphaOut = blockEmissionForIssuance(subnet.alphaIssuance);

@@ -1,19 +1,31 @@
 import { createRng, type Rng } from './rng.ts';
 
-/** One random stream per concern per subnet, so a draw added to one concern never shifts another's. */
+/**
+ * Random streams of one subnet, each seeded from (scenario seed, subnet, concern), so a draw added to
+ * one concern never shifts another's. Each miner's model has a stream of its own, keyed by the miner's
+ * serial number (0, 1, … in order of seating, validators not counted): a registration, a pruning or an
+ * extra validator never changes another miner's quality path.
+ */
 export interface SubnetStreams {
-  /** Initial miner qualities and their evolution. */
-  quality: Rng;
   /** Validators' evaluation noise and random weights. */
   evaluation: Rng;
-  /** Registration arrival times and newcomers' draws. */
+  /** Registration arrival times. */
   registration: Rng;
+  /** Per uid → the current occupant's model stream (initial quality and its evolution). */
+  models: Rng[];
+  /** Creates the model stream of the miner with serial number `serial`, now seated on `uid`. */
+  seatModel(uid: number, serial: number): Rng;
 }
 
 export function createSubnetStreams(seed: number, netuid: number): SubnetStreams {
+  const models: Rng[] = [];
   return {
-    quality: createRng(seed, `subnet/${netuid}/quality`),
     evaluation: createRng(seed, `subnet/${netuid}/evaluation`),
     registration: createRng(seed, `subnet/${netuid}/registration`),
+    models,
+    seatModel(uid, serial) {
+      models[uid] = createRng(seed, `subnet/${netuid}/miner/${serial}`);
+      return models[uid];
+    },
   };
 }

@@ -20,7 +20,7 @@ export interface EpochRecord {
   distributed: number;
   /** Owner cut drained this epoch, rao. */
   ownerCut: number;
-  /** Rao of `distributed` that floor rounding paid to nobody. */
+  /** Rao of `distributed` paid to nobody (floor dust, or all of it when no uid has stake). */
   dust: number;
   registrations: number;
   pruned: number;
@@ -74,7 +74,7 @@ function advanceMiners(
         mean,
         day: block / BLOCKS_PER_DAY,
       },
-      streams.quality,
+      streams.models[j],
     );
     if (group.behaviour === 'honest' && neurons.quality[j] > best) best = neurons.quality[j];
   }

@@ -51,10 +51,19 @@ describe('createSubnetStreams', () => {
     const s1 = createSubnetStreams(5, 1);
     const s2 = createSubnetStreams(5, 2);
     const first = (s: { uniform(): number }) => take(5, () => s.uniform());
-    const q1 = first(s1.quality);
+    const q1 = first(s1.seatModel(0, 0));
     expect(first(s1.evaluation)).not.toEqual(q1);
     expect(first(s1.registration)).not.toEqual(q1);
-    expect(first(s2.quality)).not.toEqual(q1);
-    expect(first(createSubnetStreams(5, 1).quality)).toEqual(q1);
+    expect(first(s2.seatModel(0, 0))).not.toEqual(q1);
+    expect(first(createSubnetStreams(5, 1).seatModel(0, 0))).toEqual(q1);
+  });
+
+  it("gives each miner's model its own stream, by serial number, whatever uid it sits on", () => {
+    const s = createSubnetStreams(5, 1);
+    const first = (r: { uniform(): number }) => take(5, () => r.uniform());
+    const a = first(s.seatModel(3, 7));
+    expect(first(s.seatModel(9, 7))).toEqual(a);
+    expect(first(s.seatModel(3, 8))).not.toEqual(a);
+    expect(s.models[9]).toBeDefined();
   });
 });

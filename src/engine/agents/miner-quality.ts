@@ -25,7 +25,7 @@ export function initialQuality(model: QualityModel, rng: Rng): number {
   return min + (max - min) * rng.uniform();
 }
 
-/** The next epoch's quality. Draws exactly two uniforms-worth of randomness per call so streams stay aligned. */
+/** The next epoch's quality. Always draws a normal, a uniform and an exponential, whether used or not, so the stream stays aligned. */
 export function evolveQuality(model: QualityModel, scope: QualityScope, rng: Rng): number {
   const drift = evaluateAt(model.drift, scope);
   const noise = evaluateAt(model.noise, scope);

@@ -18,8 +18,17 @@ export function nextArrivalBlock(afterBlock: number, perDay: number, rng: Rng): 
   return afterBlock + Math.max(1, Math.round(rng.exponential() * meanGap));
 }
 
-/** Registers one newcomer at `block`; returns its uid. */
-export function registerMiner(subnet: SubnetState, config: SubnetConfig, block: number, rng: Rng): number {
+/**
+ * Registers one newcomer at `block`; returns its uid, or −1 when no uid can be freed (the chain's
+ * get_neuron_to_prune finds no candidate and the registration fails). `modelStream` gives the random
+ * stream of the newcomer's model.
+ */
+export function registerMiner(
+  subnet: SubnetState,
+  config: SubnetConfig,
+  block: number,
+  modelStream: (uid: number, serial: number) => Rng,
+): number {
   let uid: number;
   if (subnet.n < subnet.capacity) {
     uid = subnet.n++;
@@ -28,10 +37,11 @@ export function registerMiner(subnet: SubnetState, config: SubnetConfig, block: 
     subnet.neurons.hotkey[uid] = subnet.nextHotkey++;
   } else {
     uid = neuronToPrune(subnet, block, config.immunityPeriod, config.minNonImmuneUids);
+    if (uid < 0) return -1;
     subnet.departedBalance += replaceNeuron(subnet, uid, block, subnet.nextHotkey++);
     subnet.prunedSinceEpoch++;
   }
-  seatMiner(subnet, uid, config.registration.miner, -1, rng);
+  seatMiner(subnet, uid, config.registration.miner, -1, modelStream(uid, subnet.minersSeated++));
   subnet.registrationsSinceEpoch++;
   return uid;
 }

@@ -70,8 +70,8 @@ describe('registerMiner', () => {
     const { subnet, config } = fixture();
     const rng = createRng(1, 'r');
     expect(subnet.n).toBe(4);
-    expect(registerMiner(subnet, config, 100, rng)).toBe(4);
-    expect(registerMiner(subnet, config, 101, rng)).toBe(5);
+    expect(registerMiner(subnet, config, 100, () => rng)).toBe(4);
+    expect(registerMiner(subnet, config, 101, () => rng)).toBe(5);
     expect(subnet.n).toBe(6);
     expect(subnet.registrationsSinceEpoch).toBe(2);
     expect(subnet.prunedSinceEpoch).toBe(0);
@@ -92,13 +92,13 @@ describe('registerMiner', () => {
   it('when full, replaces the uid the pruning rule picks and keeps its balance as departed', () => {
     const { subnet, config } = fixture();
     const rng = createRng(1, 'r');
-    registerMiner(subnet, config, 100, rng);
-    registerMiner(subnet, config, 101, rng);
+    registerMiner(subnet, config, 100, () => rng);
+    registerMiner(subnet, config, 101, () => rng);
     const nt = subnet.neurons;
     nt.emission.set([100, 90, 5, 1, 50, 60]);
     nt.balance.set([10n, 20n, 30n, 123_456_789n, 50n, 60n]);
     // At block 1000 nobody is immune (immunity 10): uid 3 has the lowest emission.
-    expect(registerMiner(subnet, config, 1000, rng)).toBe(3);
+    expect(registerMiner(subnet, config, 1000, () => rng)).toBe(3);
     expect(subnet.n).toBe(6);
     expect(subnet.departedBalance).toBe(123_456_789n);
     expect(subnet.prunedSinceEpoch).toBe(1);
@@ -109,7 +109,7 @@ describe('registerMiner', () => {
     expect(nt.blockAtRegistration[3]).toBe(1000);
     expect(nt.emission[3]).toBe(0);
     // The next full registration: uid 3 is now immune (just registered), uid 2 has the lowest emission.
-    expect(registerMiner(subnet, config, 1001, rng)).toBe(2);
+    expect(registerMiner(subnet, config, 1001, () => rng)).toBe(2);
     expect(subnet.departedBalance).toBe(123_456_789n + 30n);
   });
 
@@ -118,7 +118,7 @@ describe('registerMiner', () => {
     config.registration.miner = minerGroup({ quality: qualityModel({ initial: { min: 0.2, max: 0.4 } }) });
     const a = createRng(7, 'r');
     const b = createRng(7, 'r');
-    registerMiner(subnet, config, 1, a);
+    registerMiner(subnet, config, 1, () => a);
     const expected = 0.2 + 0.2 * b.uniform();
     expect(subnet.neurons.quality[4]).toBe(expected);
   });
