@@ -30,7 +30,7 @@ export interface SubnetSummary {
   owner_cut: string;
   miner_emission: string;
   validator_emission: string;
-  /** Floor-rounding dust of the epoch split, paid to nobody. */
+  /** Drained but paid to nobody: floor dust of the epoch split, or a whole epoch when no uid has stake. */
   burned: string;
   /** Emitted but not yet drained (the epoch after the run's last block would pay it). */
   pending: string;

@@ -4,7 +4,8 @@ import type { SubnetState } from '../state.ts';
  * The uid a registration replaces when the subnet is full (emissions.md §6, get_neuron_to_prune):
  * the lowest last-epoch Emission, ties to the earlier registration, then the lower uid. Non-immune uids
  * are preferred while more than `minNonImmuneUids` of them exist; otherwise the best immune candidate
- * (block − registration < immunityPeriod) goes. `protectedUid` (the owner's hotkey) is never pruned.
+ * (block − registration < immunityPeriod) goes; with no immune candidate either, −1 (nobody can be
+ * pruned and the registration fails). `protectedUid` (the owner's hotkey) is never pruned.
  */
 export function neuronToPrune(
   subnet: SubnetState,
@@ -30,6 +31,6 @@ export function neuronToPrune(
       if (better(uid, best)) best = uid;
     }
   }
-  if (best >= 0 && (nonImmune > minNonImmuneUids || bestImmune < 0)) return best;
-  return bestImmune >= 0 ? bestImmune : best;
+  if (best >= 0 && nonImmune > minNonImmuneUids) return best;
+  return bestImmune; // −1 when nobody can go: the registration fails, as on chain
 }
