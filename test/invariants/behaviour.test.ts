@@ -68,7 +68,8 @@ describe('behaviour over whole runs', () => {
 
   it("a cabal holding most stake raises its own miners' incentive share", () => {
     // 2 validators with 8 000 alpha each (89 % of stake) boost 3 weak 'red' miners (quality 0.2–0.3 against
-    // 0.5–0.8). Same run with those validators honest: the red miners earn next to nothing.
+    // 0.5–0.8) by 1, lifting them above every honest miner in the cabal's scores. Same run with those
+    // validators honest: the red miners earn next to nothing.
     const cabal = (behaviour: string) => `
 seed: 3
 duration: 2000
@@ -80,7 +81,7 @@ subnets:
       stake: 500
       weights: { rule: softmax, temperature: 0.05 }
       groups:
-        - { count: 2, behaviour: ${behaviour}, stake: 8000, cabal: red, cabal_boost: 0.5 }
+        - { count: 2, behaviour: ${behaviour}, stake: 8000, cabal: red, cabal_boost: 1 }
     miners:
       count: 10
       quality: { initial: { min: 0.5, max: 0.8 }, noise: 0.005 }
