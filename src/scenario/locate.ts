@@ -38,7 +38,7 @@ export function locate(source: string, path: readonly PathSegment[]): SourcePosi
 /** `locate` for many paths in one source: parses it once (a file with n problems would otherwise take n parses). */
 export function locator(source: string): (path: readonly PathSegment[]) => SourcePosition | undefined {
   const lines = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: lines });
+  const doc = parseDocument(source, { lineCounter: lines, logLevel: 'silent' });
   return (path) => locateIn(doc, lines, path);
 }
 

@@ -34,7 +34,7 @@ function applyOverride(root: unknown, assignment: string, file: string): Scenari
   }
   let value: unknown;
   try {
-    value = parseYaml(assignment.slice(eq + 1));
+    value = parseYaml(assignment.slice(eq + 1), { logLevel: 'silent' });
   } catch {
     value = assignment.slice(eq + 1);
   }
@@ -101,11 +101,19 @@ function nameFrom(fileName: string): string {
 export function parseScenarioText(text: string, file: string, options: ParseOptions): ParseResult {
   // Without prettyErrors, errors carry only offsets (no linePos): the line counter turns them into lines.
   const lines = new LineCounter();
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter: lines });
-  if (doc.errors.length > 0) {
+  // logLevel 'silent': yaml would otherwise print warnings (e.g. an unknown !tag) to the process; they
+  // are reported below as problems like any other.
+  const doc = parseDocument(text, {
+    prettyErrors: false,
+    uniqueKeys: true,
+    lineCounter: lines,
+    logLevel: 'silent',
+  });
+  const yamlProblems = [...doc.errors, ...doc.warnings];
+  if (yamlProblems.length > 0) {
     return {
       ok: false,
-      problems: doc.errors.map((e) => {
+      problems: yamlProblems.map((e) => {
         const { line, col } = lines.linePos(e.pos[0]);
         return {
           file,
