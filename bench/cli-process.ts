@@ -1,0 +1,79 @@
+/**
+ * Runs the CLI as a user does, in a child process: `node bin/subnet-sim.mjs run <scenario> --out <tmp>
+ * --quiet`, from the repository root, timing spawn to exit. Optionally preloads a tiny probe that
+ * reports the child's peak RSS (getrusage ru_maxrss) when it exits, since `/usr/bin/time -v` is not
+ * available everywhere.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const QUICKSTART = 'scenarios/quickstart.yaml';
+
+/** Environment variable naming the file the probe writes `{ "maxRSS": <KiB> }` to. */
+const RSS_FILE_ENV = 'SUBNET_SIM_BENCH_RSS_FILE';
+
+/**
+ * Preloaded with `--import` (a data: URL, so nothing is written to disk and the command stays the CLI's
+ * own). Runs in the child's main thread; resourceUsage() covers the whole process, tsx's loader thread
+ * included. maxRSS is in KiB.
+ */
+const RSS_PROBE = `import { writeFileSync } from 'node:fs';
+process.on('exit', () => {
+  writeFileSync(process.env.${RSS_FILE_ENV}, JSON.stringify({ maxRSS: process.resourceUsage().maxRSS }));
+});`;
+
+export interface CliRun {
+  /** Spawn to exit, milliseconds. */
+  wallMs: number;
+  /** Peak resident set size in MiB, when measured. */
+  peakRssMb?: number;
+}
+
+export interface CliRunOptions {
+  root: string;
+  scenario?: string;
+  measureRss?: boolean;
+}
+
+/** The argument list after `node`, for the docs and error messages. */
+export function cliArgs(scenario: string, outDir: string): string[] {
+  return ['bin/subnet-sim.mjs', 'run', scenario, '--out', outDir, '--quiet'];
+}
+
+export async function runCli(options: CliRunOptions): Promise<CliRun> {
+  const scenario = options.scenario ?? QUICKSTART;
+  const work = await mkdtemp(join(tmpdir(), 'subnet-sim-bench-'));
+  try {
+    const outDir = join(work, 'out');
+    const rssFile = join(work, 'rss.json');
+    const args = cliArgs(scenario, outDir);
+    if (options.measureRss) args.unshift(`--import=data:text/javascript,${encodeURIComponent(RSS_PROBE)}`);
+    const env = { ...process.env, [RSS_FILE_ENV]: rssFile };
+    const started = performance.now();
+    const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, args, {
+        cwd: options.root,
+        env,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let err = '';
+      child.stderr.setEncoding('utf8');
+      child.stderr.on('data', (chunk: string) => {
+        err += chunk;
+      });
+      child.on('error', reject);
+      child.on('close', (exitCode) => resolve({ code: exitCode, stderr: err }));
+    });
+    const wallMs = performance.now() - started;
+    if (code !== 0) {
+      throw new Error(`node ${args.join(' ')} exited with ${code}:\n${stderr.trim()}`);
+    }
+    if (!options.measureRss) return { wallMs };
+    const { maxRSS } = JSON.parse(await readFile(rssFile, 'utf8')) as { maxRSS: number };
+    return { wallMs, peakRssMb: maxRSS / 1024 };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
