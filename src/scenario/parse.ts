@@ -3,7 +3,7 @@ import { crossFieldProblems } from './checks.ts';
 import { issuesToProblems } from './issues.ts';
 import { formatPath, locator, type PathSegment, parsePath } from './locate.ts';
 import { describeValue, type ScenarioProblem } from './problem.ts';
-import { type Scenario, scenarioSchema } from './schema.ts';
+import { type Scenario, type SubnetScenario, scenarioSchema, subnetSchema } from './schema.ts';
 
 /**
  * Scenario text → a validated Scenario, or every problem found. Pure (no I/O): load.ts reads the file.
@@ -98,6 +98,21 @@ function nameFrom(fileName: string): string {
   return name === '' ? 'scenario' : name;
 }
 
+/**
+ * When the schema fails somewhere, the subnets it accepts still get their cross-field checks, so that
+ * one `validate` lists every problem instead of revealing the cross-field ones only once the rest is
+ * fixed. A subnet with problems of its own is left out as a hole, which crossFieldProblems' forEach skips.
+ */
+function crossFieldProblemsOfValidSubnets(raw: Record<string, unknown>, file: string): ScenarioProblem[] {
+  if (!Array.isArray(raw.subnets)) return [];
+  const subnets: SubnetScenario[] = new Array(raw.subnets.length);
+  raw.subnets.forEach((subnet: unknown, s) => {
+    const parsed = subnetSchema.safeParse(subnet);
+    if (parsed.success) subnets[s] = parsed.data;
+  });
+  return crossFieldProblems({ subnets } as Scenario, file);
+}
+
 export function parseScenarioText(text: string, file: string, options: ParseOptions): ParseResult {
   // Without prettyErrors, errors carry only offsets (no linePos): the line counter turns them into lines.
   const lines = new LineCounter();
@@ -156,7 +171,10 @@ export function parseScenarioText(text: string, file: string, options: ParseOpti
   const parsed = scenarioSchema.safeParse(raw);
   const problems = parsed.success
     ? crossFieldProblems({ ...parsed.data, name: parsed.data.name ?? nameFrom(options.defaultName) }, file)
-    : issuesToProblems(parsed.error.issues, scenarioSchema, raw, file);
+    : [
+        ...issuesToProblems(parsed.error.issues, scenarioSchema, raw, file),
+        ...crossFieldProblemsOfValidSubnets(raw as Record<string, unknown>, file),
+      ];
   if (problems.length > 0 || !parsed.success) {
     const locate = locator(text);
     for (const p of problems) {
