@@ -17,13 +17,14 @@ describe.concurrent('validate', () => {
     for (const file of files) expect(r.stdout).toMatch(new RegExp(`^${file}: ok \\(`, 'm'));
   });
 
-  it('reports every problem of every file, a missing file included, and exits 2', async () => {
+  it('reports every problem of every file, a missing file included, and exits 2 (--quiet: problems only)', async () => {
     const json = join(FIXTURES, 'many-problems.json');
     const missing = join(FIXTURES, 'does-not-exist.yaml');
-    const r = await cli('validate', 'scenarios/quickstart.yaml', json, missing);
+    const r = await cli('validate', '--quiet', 'scenarios/quickstart.yaml', json, missing);
     expect(r.status).toBe(2);
-    // The good file is still checked and reported.
-    expect(r.stdout).toBe('scenarios/quickstart.yaml: ok (quickstart, 1 subnet(s), 50400 blocks)\n');
+    // --quiet drops the "ok" line of the good file, not the problems of the others.
+    expect(r.stdout).toBe('');
+    expect(r.stderr).not.toContain('quickstart');
     const lines = r.stderr.trimEnd().split('\n');
     const problems = lines.filter((l) => l.startsWith(`error: ${json}:`));
     const expected: [number, string, RegExp][] = [

@@ -628,6 +628,32 @@ describe('a file with many mistakes', () => {
   });
 });
 
+describe('schema and cross-field problems together', () => {
+  it('subnets the schema accepts still get their cross-field checks while another subnet has errors', () => {
+    const text = [
+      'seed: -1', // 1: schema
+      'subnets:', // 2
+      '  - netuid: 1', // 3
+      '    validators: { count: -1 }', // 4: schema (this subnet gets no cross-field check)
+      '  - netuid: 2', // 5
+      '    max_uids: 4', // 6: cross-field, 2 + 3 uids do not fit
+      '    validators: { count: 2 }', // 7
+      '    miners: { count: 3, groups: [{ count: 4 }] }', // 8: cross-field, groups above count
+      '  - netuid: 2', // 9: cross-field, duplicate of subnets[1]
+      '',
+    ].join('\n');
+    const problems = problemsOf(text);
+    expect(problems.map((p) => [formatPath(p.path), p.line])).toEqual([
+      ['seed', 1],
+      ['subnets[0].validators.count', 4],
+      ['subnets[1].miners.groups', 8],
+      ['subnets[1].max_uids', 6],
+      ['subnets[2].netuid', 9],
+    ]);
+    expect(problems[4].message).toBe('netuid already used by subnets[1]');
+  });
+});
+
 describe('--set overrides', () => {
   const base = 'name: base\nsubnets:\n  - tempo: 360\n';
 
