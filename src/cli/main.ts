@@ -1,9 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, UsageError } from './exit-codes.ts';
-import { runCommand } from './run.ts';
-import { schemaCommand } from './schema.ts';
 import { TOOL_VERSION } from './tool-version.ts';
-import { validateCommand } from './validate.ts';
 
 /** Entry point: parses arguments, dispatches, and maps every failure to an exit code without a stack trace. */
 
@@ -38,6 +35,8 @@ function program(): Command {
     )
     .option('--quiet', 'print nothing but errors')
     .action(async (file: string, options) => {
+      // Commands load their modules on use, so --help and --version start fast.
+      const { runCommand } = await import('./run.ts');
       process.exitCode = await runCommand(file, options);
     });
   cli
@@ -47,12 +46,14 @@ function program(): Command {
     .option('--set <path=value>', 'apply an override before checking (repeatable)', collect)
     .option('--quiet', 'print only problems')
     .action(async (files: string[], options) => {
+      const { validateCommand } = await import('./validate.ts');
       process.exitCode = await validateCommand(files, options);
     });
   cli
     .command('schema')
     .description('print the JSON Schema of scenario files (for editors and YAML language servers)')
-    .action(() => {
+    .action(async () => {
+      const { schemaCommand } = await import('./schema.ts');
       process.exitCode = schemaCommand();
     });
   return cli;
