@@ -113,6 +113,17 @@ function crossFieldProblemsOfValidSubnets(raw: Record<string, unknown>, file: st
   return crossFieldProblems({ subnets } as Scenario, file);
 }
 
+/** The last `path=value` override whose path is `path` or one of its ancestors. */
+function overrideOf(path: readonly PathSegment[], overrides: readonly string[]): string | undefined {
+  for (let k = overrides.length - 1; k >= 0; k--) {
+    const target = parsePath(overrides[k].slice(0, Math.max(0, overrides[k].indexOf('='))));
+    if (target !== undefined && target.length <= path.length && target.every((seg, i) => seg === path[i])) {
+      return overrides[k];
+    }
+  }
+  return undefined;
+}
+
 export function parseScenarioText(text: string, file: string, options: ParseOptions): ParseResult {
   // Without prettyErrors, errors carry only offsets (no linePos): the line counter turns them into lines.
   const lines = new LineCounter();
@@ -178,6 +189,12 @@ export function parseScenarioText(text: string, file: string, options: ParseOpti
   if (problems.length > 0 || !parsed.success) {
     const locate = locator(text);
     for (const p of problems) {
+      // A value that came from --set is not on any line of the file (whose line holds the old value).
+      const override = overrideOf(p.path, options.overrides ?? []);
+      if (override !== undefined) {
+        p.file = `${file} (--set ${override})`;
+        continue;
+      }
       const position = locate(p.path);
       if (position !== undefined && p.line === undefined) Object.assign(p, position);
     }
