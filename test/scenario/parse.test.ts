@@ -33,6 +33,16 @@ function onlyProblem(text: string, options: Partial<ParseOptions> = {}): Scenari
   return p;
 }
 
+/**
+ * `allowed` is `expected`, possibly followed by the field's own description after " — "
+ * ("≤ 1 — κ as a fraction …"): the bound or the choices are what is checked here.
+ */
+function expectAllowed(p: ScenarioProblem, expected: string): void {
+  const allowed = p.allowed ?? '';
+  if (allowed !== expected)
+    expect(allowed, formatProblem(p)).toMatch(new RegExp(`^${escapeRegExp(expected)} — `));
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -99,22 +109,24 @@ describe('values out of range or of the wrong type', () => {
   it('negative count', () => {
     const p = onlyProblem('subnets:\n  - validators:\n      count: -3\n');
     expect(formatProblem(p)).toBe(
-      `${FILE}:3:14 subnets[0].validators.count: too small (found -3; allowed: ≥ 0)`,
+      `${FILE}:3:14 subnets[0].validators.count: too small (found -3; allowed: ${p.allowed})`,
     );
+    expectAllowed(p, '≥ 0');
   });
 
   it('fractional count', () => {
     const p = onlyProblem('subnets:\n  - miners:\n      count: 2.5\n');
     expect(formatPath(p.path)).toBe('subnets[0].miners.count');
     expect(p.found).toBe('2.5');
-    expect(p.allowed).toBe('an integer');
+    expectAllowed(p, 'an integer');
   });
 
   it('kappa given in chain units (32767) instead of a fraction', () => {
     const p = onlyProblem('subnets:\n  - yuma:\n      kappa: 32767\n');
     expect(formatProblem(p)).toBe(
-      `${FILE}:3:14 subnets[0].yuma.kappa: too large (found 32767; allowed: ≤ 1)`,
+      `${FILE}:3:14 subnets[0].yuma.kappa: too large (found 32767; allowed: ${p.allowed})`,
     );
+    expectAllowed(p, '≤ 1');
   });
 
   it.each([
@@ -133,7 +145,7 @@ describe('values out of range or of the wrong type', () => {
     const p = onlyProblem(text);
     expect(formatPath(p.path)).toBe(path);
     expect(p.found).toBe(found);
-    expect(p.allowed).toBe(allowed);
+    expectAllowed(p, allowed);
   });
 
   it.each([
@@ -159,7 +171,7 @@ describe('values out of range or of the wrong type', () => {
     expect(formatPath(p.path)).toBe(path);
     expect(p.line).toBe(line);
     expect(p.found).toBe(found);
-    expect(p.allowed).toBe(allowed);
+    expectAllowed(p, allowed);
   });
 
   it.each([
@@ -182,7 +194,7 @@ describe('values out of range or of the wrong type', () => {
   it('an empty list of subnets', () => {
     const p = onlyProblem('subnets: []\n');
     expect(formatPath(p.path)).toBe('subnets');
-    expect(p.allowed).toBe('at least 1 entries');
+    expectAllowed(p, 'at least 1 entries');
   });
 });
 
@@ -190,22 +202,22 @@ describe('enums and weight rules', () => {
   it('bad validator behaviour', () => {
     const p = onlyProblem('subnets:\n  - validators:\n      behaviour: evil\n');
     expect(formatProblem(p)).toBe(
-      `${FILE}:3:18 subnets[0].validators.behaviour: not an allowed value (found "evil"; ` +
-        'allowed: one of "honest", "weight_copier", "lazy", "cabal", "random")',
+      `${FILE}:3:18 subnets[0].validators.behaviour: not an allowed value (found "evil"; allowed: ${p.allowed})`,
     );
+    expectAllowed(p, 'one of "honest", "weight_copier", "lazy", "cabal", "random"');
   });
 
   it('bad miner behaviour inside a group', () => {
     const p = onlyProblem('subnets:\n  - miners:\n      groups:\n        - { count: 1, behaviour: lazy }\n');
     expect(formatPath(p.path)).toBe('subnets[0].miners.groups[0].behaviour');
     expect(p.found).toBe('"lazy"');
-    expect(p.allowed).toBe('one of "honest", "copier", "idle"');
+    expectAllowed(p, 'one of "honest", "copier", "idle"');
   });
 
   it('bad yuma version', () => {
     const p = onlyProblem('subnets:\n  - yuma: { version: yuma2 }\n');
     expect(formatPath(p.path)).toBe('subnets[0].yuma.version');
-    expect(p.allowed).toBe('one of "yuma1", "yuma3"');
+    expectAllowed(p, 'one of "yuma1", "yuma3"');
   });
 
   it('unknown weights rule lists the rules', () => {
@@ -213,7 +225,7 @@ describe('enums and weight rules', () => {
     expect(formatPath(p.path)).toBe('subnets[0].validators.weights.rule');
     expect(p.line).toBe(3);
     expect(p.found).toBe('"median"');
-    expect(p.allowed).toBe('one of "proportional", "softmax", "top_k", "winner_take_all"');
+    expectAllowed(p, 'one of "proportional", "softmax", "top_k", "winner_take_all"');
   });
 
   it('weights without a rule', () => {
@@ -227,7 +239,7 @@ describe('enums and weight rules', () => {
     const p = onlyProblem('subnets:\n  - validators:\n      weights: { rule: softmax, temperature: -1 }\n');
     expect(formatPath(p.path)).toBe('subnets[0].validators.weights.temperature');
     expect(p.found).toBe('-1');
-    expect(p.allowed).toBe('> 0');
+    expectAllowed(p, '> 0');
   });
 
   it('a parameter of another rule is an unknown key', () => {
@@ -256,7 +268,7 @@ describe('durations', () => {
   it('a duration of 0 blocks where at least one is needed', () => {
     const p = onlyProblem('duration: 0\n');
     expect(formatPath(p.path)).toBe('duration');
-    expect(p.allowed).toBe('≥ 1');
+    expectAllowed(p, '≥ 1');
   });
 
   it('a bad duration deeper in the file', () => {
@@ -334,7 +346,7 @@ describe('expressions', () => {
     const p = onlyProblem("subnets:\n  - yuma: { kappa: '65535 / 2' }\n");
     expect(formatPath(p.path)).toBe('subnets[0].yuma.kappa');
     expect(p.found).toBe('"65535 / 2"');
-    expect(p.allowed).toBe('≤ 1');
+    expectAllowed(p, '≤ 1');
   });
 
   it('constant expressions are accepted and evaluated', () => {
@@ -605,7 +617,8 @@ describe('a file with many mistakes', () => {
       expect(p.line, formatProblem(p)).toBe(line);
       expect(p.found, formatProblem(p)).toBe(found);
       if (allowed instanceof RegExp) expect(p.allowed, formatProblem(p)).toMatch(allowed);
-      else expect(p.allowed, formatProblem(p)).toBe(allowed);
+      else if (allowed === undefined) expect(p.allowed, formatProblem(p)).toBeUndefined();
+      else expectAllowed(p, allowed);
       // Every problem is one line that says where, and what was found / what is allowed.
       const line1 = formatProblem(p);
       expect(line1).not.toContain('\n');
@@ -643,14 +656,22 @@ describe('schema and cross-field problems together', () => {
       '',
     ].join('\n');
     const problems = problemsOf(text);
-    expect(problems.map((p) => [formatPath(p.path), p.line])).toEqual([
-      ['seed', 1],
-      ['subnets[0].validators.count', 4],
-      ['subnets[1].miners.groups', 8],
-      ['subnets[1].max_uids', 6],
-      ['subnets[2].netuid', 9],
-    ]);
-    expect(problems[4].message).toBe('netuid already used by subnets[1]');
+    const byPath = (a: [string, number | undefined], b: [string, number | undefined]) =>
+      a[0].localeCompare(b[0]);
+    expect(
+      problems.map((p): [string, number | undefined] => [formatPath(p.path), p.line]).sort(byPath),
+    ).toEqual(
+      [
+        ['seed', 1],
+        ['subnets[0].validators.count', 4],
+        ['subnets[1].miners.groups', 8],
+        ['subnets[1].max_uids', 6],
+        ['subnets[2].netuid', 9],
+      ].sort(byPath as (a: unknown, b: unknown) => number),
+    );
+    expect(problems.find((p) => formatPath(p.path) === 'subnets[2].netuid')?.message).toBe(
+      'netuid already used by subnets[1]',
+    );
   });
 });
 
@@ -692,17 +713,41 @@ describe('--set overrides', () => {
     expect(result.ok && result.scenario.subnets.map((s) => s.miners.count)).toEqual([10, 5]);
   });
 
-  it('an override that breaks a rule is reported like a mistake in the file', () => {
-    const p = onlyProblem(base, { overrides: ['subnets[0].validators.count=-1'] });
-    expect(formatPath(p.path)).toBe('subnets[0].validators.count');
-    expect(p.found).toBe('-1');
-    expect(p.allowed).toBe('≥ 0');
+  it('a bad value from --set names the assignment, not a line of the file (which holds the old value)', () => {
+    const problems = problemsOf(base, { overrides: ['subnets[0].tempo=0'] });
+    expect(problems).toHaveLength(1);
+    const [p] = problems;
+    expect(formatPath(p.path)).toBe('subnets[0].tempo');
+    expect(p.file).toBe(`${FILE} (--set subnets[0].tempo=0)`);
+    expect(p.line).toBeUndefined();
+    expect(p.found).toBe('0');
+    expect(formatProblem(p)).toMatch(
+      /^my\.yaml \(--set subnets\[0\]\.tempo=0\) subnets\[0\]\.tempo: too small \(found 0; allowed: ≥ 1/,
+    );
+  });
+
+  it('a problem inside a mapping given by --set names that --set', () => {
+    const problems = problemsOf(base, { overrides: ['duration=1d', 'subnets[0].validators={count: -1}'] });
+    expect(problems).toHaveLength(1);
+    expect(formatPath(problems[0].path)).toBe('subnets[0].validators.count');
+    expect(problems[0].file).toBe(`${FILE} (--set subnets[0].validators={count: -1})`);
   });
 
   it('a misspelt key in an override gets "did you mean"', () => {
-    const p = onlyProblem(base, { overrides: ['subnets[0].tmepo=100'] });
-    expect(formatPath(p.path)).toBe('subnets[0].tmepo');
-    expect(p.message).toBe('unknown key; did you mean "tempo"?');
+    const problems = problemsOf(base, { overrides: ['subnets[0].tmepo=100'] });
+    expect(problems).toHaveLength(1);
+    expect(formatPath(problems[0].path)).toBe('subnets[0].tmepo');
+    expect(problems[0].file).toBe(`${FILE} (--set subnets[0].tmepo=100)`);
+    expect(problems[0].message).toBe('unknown key; did you mean "tempo"?');
+  });
+
+  it('problems of the file itself keep their lines when overrides are given', () => {
+    const problems = problemsOf('name: base\nsubnets:\n  - tempo: -5\n', {
+      overrides: ['seed=2', 'subnets[0].netuid=3'],
+    });
+    expect(problems).toHaveLength(1);
+    expect(problems[0].file).toBe(FILE);
+    expect(problems[0].line).toBe(3);
   });
 
   it('a malformed path', () => {
