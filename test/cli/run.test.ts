@@ -141,7 +141,7 @@ describe('run', () => {
     );
     expect(problems).toMatch(
       new RegExp(
-        `^error: ${escapeRegExp(BAD)}:9:14 subnets\\[0\\]\\.miners\\.count: too small \\(found -4; allowed: ≥ 0\\)$`,
+        `^error: ${escapeRegExp(BAD)}:9:14 subnets\\[0\\]\\.miners\\.count: too small \\(found -4; allowed: ≥ 0(\\)$| — )`,
         'm',
       ),
     );
