@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { closestKey } from './did-you-mean.ts';
 import type { PathSegment } from './locate.ts';
 import { describeValue, type ScenarioProblem } from './problem.ts';
-import { allowedKeysAt } from './schema-keys.ts';
+import { allowedKeysAt, descriptionAt } from './schema-keys.ts';
 
 /** Turns zod's issues into problems that say what was found and what is allowed, in the user's terms. */
 
@@ -136,6 +136,19 @@ export function issuesToProblems(
       default:
         problems.push({ file, path, message: issue.message, found });
     }
+  }
+  return problems;
+}
+
+const HELPED = new Set(['too small', 'too large', 'wrong type', 'required', 'not an allowed value']);
+
+/** Adds the field's own description as a hint, e.g. "κ as a fraction (chain Kappa u16 / 65535)" after kappa's range. */
+export function withFieldHelp(problems: ScenarioProblem[], schema: z.ZodType): ScenarioProblem[] {
+  for (const p of problems) {
+    if (!HELPED.has(p.message)) continue;
+    const description = descriptionAt(schema, p.path);
+    if (description !== undefined)
+      p.allowed = p.allowed === undefined ? description : `${p.allowed} — ${description}`;
   }
   return problems;
 }

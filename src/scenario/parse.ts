@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument, parse as parseYaml } from 'yaml';
 import { crossFieldProblems } from './checks.ts';
-import { issuesToProblems } from './issues.ts';
+import { issuesToProblems, withFieldHelp } from './issues.ts';
 import { formatPath, locator, type PathSegment, parsePath } from './locate.ts';
 import { describeValue, type ScenarioProblem } from './problem.ts';
 import { type Scenario, type SubnetScenario, scenarioSchema, subnetSchema } from './schema.ts';
@@ -183,7 +183,7 @@ export function parseScenarioText(text: string, file: string, options: ParseOpti
   const problems = parsed.success
     ? crossFieldProblems({ ...parsed.data, name: parsed.data.name ?? nameFrom(options.defaultName) }, file)
     : [
-        ...issuesToProblems(parsed.error.issues, scenarioSchema, raw, file),
+        ...withFieldHelp(issuesToProblems(parsed.error.issues, scenarioSchema, raw, file), scenarioSchema),
         ...crossFieldProblemsOfValidSubnets(raw as Record<string, unknown>, file),
       ];
   if (problems.length > 0 || !parsed.success) {
@@ -198,6 +198,8 @@ export function parseScenarioText(text: string, file: string, options: ParseOpti
       const position = locate(p.path);
       if (position !== undefined && p.line === undefined) Object.assign(p, position);
     }
+    // In file order, as a reader fixes them (sort is stable: same-line problems keep their order).
+    problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
     return { ok: false, problems };
   }
   return { ok: true, scenario: { ...parsed.data, name: parsed.data.name ?? nameFrom(options.defaultName) } };

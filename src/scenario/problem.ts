@@ -9,6 +9,8 @@ export interface ScenarioProblem {
   message: string;
   found?: string;
   allowed?: string;
+  /** What the field is, from the schema's description (helps when the unit was the mistake). */
+  hint?: string;
 }
 
 /** `file:line:col subnets[0].validators.count: message (found -3; allowed: an integer ≥ 0)` */
@@ -18,7 +20,8 @@ export function formatProblem(p: ScenarioProblem): string {
   const details: string[] = [];
   if (p.found !== undefined) details.push(`found ${p.found}`);
   if (p.allowed !== undefined) details.push(`allowed: ${p.allowed}`);
-  return `${where} ${path}: ${p.message}${details.length > 0 ? ` (${details.join('; ')})` : ''}`;
+  const hint = p.hint !== undefined ? ` — ${p.hint}` : '';
+  return `${where} ${path}: ${p.message}${details.length > 0 ? ` (${details.join('; ')})` : ''}${hint}`;
 }
 
 /** Short, single-line rendering of a found value. */

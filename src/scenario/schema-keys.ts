@@ -34,20 +34,42 @@ function branches(schema: unknown): unknown[] {
   return [inner];
 }
 
-export function allowedKeysAt(schema: z.ZodType, path: readonly PathSegment[]): string[] {
-  let candidates: unknown[] = branches(schema);
+/** The schemas of the value at `path`, before unwrapping (so their descriptions are still on them). */
+function fieldsAt(schema: z.ZodType, path: readonly PathSegment[]): unknown[] {
+  let fields: unknown[] = [schema];
   for (const segment of path) {
     const next: unknown[] = [];
-    for (const candidate of candidates) {
+    for (const candidate of fields.flatMap(branches)) {
       const def = defOf(candidate);
-      if (def.type === 'array' && typeof segment === 'number') next.push(...branches(def.element));
+      if (def.type === 'array' && typeof segment === 'number') next.push(def.element);
       if (def.type === 'object' && typeof segment === 'string') {
-        const field = (def.shape as Record<string, unknown>)[segment];
-        if (field !== undefined) next.push(...branches(field));
+        const shape = def.shape as Record<string, unknown>;
+        // Own keys only: a path through "__proto__" or "constructor" names no field.
+        if (Object.hasOwn(shape, segment)) next.push(shape[segment]);
       }
     }
-    candidates = next;
+    fields = next;
   }
+  return fields;
+}
+
+/** The schema's description of the field at `path` (the text editors show), if it has one. */
+export function descriptionAt(schema: z.ZodType, path: readonly PathSegment[]): string | undefined {
+  for (const field of fieldsAt(schema, path)) {
+    // A description may sit on any wrapper (default, optional, pipe…): look through them in order.
+    let current: unknown = field;
+    for (let depth = 0; depth < 8 && current !== undefined; depth++) {
+      const description = (current as { description?: string }).description;
+      if (description !== undefined) return description;
+      const def = defOf(current);
+      current = def.type === 'pipe' ? def.in : def.innerType;
+    }
+  }
+  return undefined;
+}
+
+export function allowedKeysAt(schema: z.ZodType, path: readonly PathSegment[]): string[] {
+  const candidates = fieldsAt(schema, path).flatMap(branches);
   const keys = new Set<string>();
   for (const candidate of candidates) {
     const def = defOf(candidate);
