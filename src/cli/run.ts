@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeRun } from '../output/write-run.ts';
 import { compileScenario } from '../scenario/compile.ts';
@@ -15,6 +16,14 @@ export interface RunOptions {
   quiet?: boolean;
 }
 
+async function existsAsNonDirectory(path: string): Promise<boolean> {
+  try {
+    return !(await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** `subnet-sim run <scenario>`: simulates and writes results/<name>/<run-id>/ (or --out). */
 export async function runCommand(file: string, options: RunOptions): Promise<number> {
   const loaded = await loadScenarioFile(file, { overrides: options.set, seed: options.seed });
@@ -26,6 +35,10 @@ export async function runCommand(file: string, options: RunOptions): Promise<num
   const resolvedText = resolvedScenarioText(scenario, TOOL_VERSION);
   const runId = runIdOf(resolvedText);
   const dir = options.out ?? join('results', scenario.name, runId);
+  if (await existsAsNonDirectory(dir)) {
+    process.stderr.write(`error: --out ${dir}: exists and is not a folder\n`);
+    return EXIT_BAD_INPUT;
+  }
   const config = compileScenario(scenario);
   const bar = options.quiet ? null : createProgressBar(`${scenario.name}`);
   const interrupt = new AbortController();

@@ -33,9 +33,10 @@ function rangeProblem(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig):
   const small = issue.code === 'too_small';
   const limit = String(small ? issue.minimum : issue.maximum);
   if (issue.origin === 'array' || issue.origin === 'string') {
-    const unit = issue.origin === 'array' ? 'entries' : 'characters';
+    const one = limit === '1';
+    const unit = issue.origin === 'array' ? (one ? 'entry' : 'entries') : one ? 'character' : 'characters';
     return {
-      message: `too ${small ? 'few' : 'many'} ${unit}`,
+      message: `too ${small ? 'few' : 'many'} ${issue.origin === 'array' ? 'entries' : 'characters'}`,
       allowed: `${small ? 'at least' : 'at most'} ${limit} ${unit}`,
     };
   }
@@ -53,7 +54,8 @@ function unionAllowed(issue: z.core.$ZodIssueInvalidUnion): string {
       if (inner.code === 'invalid_value') for (const v of inner.values) expected.add(JSON.stringify(v));
     }
   }
-  if (expected.has('a number') && expected.has('a string')) return 'a number or a mathjs expression (text)';
+  if (expected.has('a number') && expected.has('a string'))
+    return 'a finite number or a mathjs expression (text)';
   return expected.size > 0 ? [...expected].join(' or ') : 'one of the documented forms';
 }
 
@@ -124,7 +126,7 @@ export function issuesToProblems(
         problems.push({
           file,
           path,
-          message: 'not an allowed form',
+          message: found === 'nothing' ? 'required' : 'not an allowed form',
           found,
           allowed:
             tags !== undefined
@@ -133,6 +135,9 @@ export function issuesToProblems(
         });
         break;
       }
+      case 'invalid_format':
+        problems.push({ file, path, message: 'wrong format', found, allowed: issue.message });
+        break;
       default:
         problems.push({ file, path, message: issue.message, found });
     }
@@ -141,6 +146,16 @@ export function issuesToProblems(
 }
 
 const HELPED = new Set(['too small', 'too large', 'wrong type', 'required', 'not an allowed value']);
+
+/**
+ * One problem per path and kind: a value can fail two checks saying the same thing (a huge seed is
+ * both past zod's safe-integer bound and past the seed's own); the later, field-specific one stays.
+ */
+export function withoutRepeats(problems: ScenarioProblem[]): ScenarioProblem[] {
+  const last = new Map<string, ScenarioProblem>();
+  for (const p of problems) last.set(`${JSON.stringify(p.path)} ${p.message}`, p);
+  return problems.filter((p) => last.get(`${JSON.stringify(p.path)} ${p.message}`) === p);
+}
 
 /** Adds the field's own description as a hint, e.g. "κ as a fraction (chain Kappa u16 / 65535)" after kappa's range. */
 export function withFieldHelp(problems: ScenarioProblem[], schema: z.ZodType): ScenarioProblem[] {

@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument, parse as parseYaml } from 'yaml';
 import { crossFieldProblems } from './checks.ts';
-import { issuesToProblems, withFieldHelp } from './issues.ts';
+import { issuesToProblems, withFieldHelp, withoutRepeats } from './issues.ts';
 import { formatPath, locator, type PathSegment, parsePath } from './locate.ts';
 import { describeValue, type ScenarioProblem } from './problem.ts';
 import { type Scenario, type SubnetScenario, scenarioSchema, subnetSchema } from './schema.ts';
@@ -134,6 +134,7 @@ export function parseScenarioText(text: string, file: string, options: ParseOpti
     uniqueKeys: true,
     lineCounter: lines,
     logLevel: 'silent',
+    merge: true, // `<<: *defaults` merge keys, common in hand-written configs
   });
   const yamlProblems = [...doc.errors, ...doc.warnings];
   if (yamlProblems.length > 0) {
@@ -158,7 +159,16 @@ export function parseScenarioText(text: string, file: string, options: ParseOpti
     // An alias bomb ("billion laughs") or nesting deeper than the stack: bad input, not a crash.
     return {
       ok: false,
-      problems: [{ file, path: [], message: `cannot load this YAML/JSON: ${(error as Error).message}` }],
+      problems: [
+        {
+          file,
+          path: [],
+          message:
+            error instanceof RangeError && /call stack/i.test(error.message)
+              ? 'cannot load this YAML/JSON: nested too deeply'
+              : `cannot load this YAML/JSON: ${(error as Error).message}`,
+        },
+      ],
     };
   }
   if (raw === null || raw === undefined) raw = {};
@@ -175,6 +185,9 @@ export function parseScenarioText(text: string, file: string, options: ParseOpti
       ],
     };
   }
+  // Top-level `x-…` keys are ignored: a place to keep YAML anchors (`x-base: &base {…}`, then `<<: *base`).
+  const top = raw as Record<string, unknown>;
+  for (const key of Object.keys(top)) if (key.startsWith('x-')) delete top[key];
   const overrideProblems = (options.overrides ?? []).flatMap((o) => applyOverride(raw, o, file) ?? []);
   if (options.seed !== undefined) (raw as Record<string, unknown>).seed = options.seed;
   if (overrideProblems.length > 0) return { ok: false, problems: overrideProblems };
@@ -183,7 +196,10 @@ export function parseScenarioText(text: string, file: string, options: ParseOpti
   const problems = parsed.success
     ? crossFieldProblems({ ...parsed.data, name: parsed.data.name ?? nameFrom(options.defaultName) }, file)
     : [
-        ...withFieldHelp(issuesToProblems(parsed.error.issues, scenarioSchema, raw, file), scenarioSchema),
+        ...withFieldHelp(
+          withoutRepeats(issuesToProblems(parsed.error.issues, scenarioSchema, raw, file)),
+          scenarioSchema,
+        ),
         ...crossFieldProblemsOfValidSubnets(raw as Record<string, unknown>, file),
       ];
   if (problems.length > 0 || !parsed.success) {

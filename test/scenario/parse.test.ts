@@ -161,7 +161,7 @@ describe('values out of range or of the wrong type', () => {
       'subnets[0].tempo',
       2,
       '[1,2]',
-      'a number or a mathjs expression (text)',
+      'a finite number or a mathjs expression (text)',
     ],
     ['subnets: { tempo: 1 }\n', 'subnets', 1, '{"tempo":1}', 'a list'],
     ['subnets:\n  - validators: 8\n', 'subnets[0].validators', 2, '8', 'a mapping (key: value)'],
@@ -194,7 +194,7 @@ describe('values out of range or of the wrong type', () => {
   it('an empty list of subnets', () => {
     const p = onlyProblem('subnets: []\n');
     expect(formatPath(p.path)).toBe('subnets');
-    expectAllowed(p, 'at least 1 entries');
+    expectAllowed(p, 'at least 1 entry');
   });
 });
 
