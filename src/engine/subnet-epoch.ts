@@ -8,6 +8,7 @@ import type { SubnetStreams } from './streams.ts';
 import { BLOCKS_PER_DAY, RAO_PER_ALPHA } from './units.ts';
 import { runEpoch } from './yuma/epoch.ts';
 import type { EpochInput, EpochResult } from './yuma/types.ts';
+import { createYumaWorkspace, type YumaWorkspace } from './yuma/workspace.ts';
 
 /** What one subnet epoch produced; arrays are length n and only valid until the next epoch of the subnet. */
 export interface EpochRecord {
@@ -34,10 +35,12 @@ export interface EpochRecord {
 export interface EpochWorkspace {
   scratch: WeightScratch;
   input: EpochInput | null;
+  /** Yuma scratch; `result` arrays may live in it: fine, as they are copied into the state and a record's result expires. */
+  yuma: YumaWorkspace;
 }
 
 export function createEpochWorkspace(capacity: number): EpochWorkspace {
-  return { scratch: createWeightScratch(capacity), input: null };
+  return { scratch: createWeightScratch(capacity), input: null, yuma: createYumaWorkspace() };
 }
 
 /** Miners' models move one epoch on, and each miner decides what it serves. */
@@ -190,7 +193,7 @@ export function runSubnetEpoch(
   subnet.pendingOwner = 0;
   subnet.ownerBalance += BigInt(ownerCut);
   const input = epochInput(subnet, config, block, workspace, distributed);
-  const result = runEpoch(input, config.yuma);
+  const result = runEpoch(input, config.yuma, workspace.yuma);
   const dust = applyEpoch(subnet, result, distributed);
   subnet.burned += BigInt(dust);
   const record: EpochRecord = {

@@ -14,11 +14,13 @@ export function emaInto(
   out: Float64Array = new Float64Array(next.length),
 ): Float64Array {
   const keep = 1 - alpha;
-  for (let k = 0; k < next.length; k++) {
-    const v = alpha * next[k] + keep * prev[k];
-    out[k] = Math.max(v, 0);
-  }
+  for (let k = 0; k < next.length; k++) out[k] = emaEntry(next[k], prev[k], alpha, keep);
   return out;
+}
+
+/** One entry of emaInto (keep = 1 − α, passed in so it is computed once per matrix). */
+export function emaEntry(next: number, prev: number, alpha: number, keep: number): number {
+  return Math.max(alpha * next + keep * prev, 0);
 }
 
 /**
@@ -39,10 +41,13 @@ export function emaAlphaCappedInto(
       out[k] = 0;
       continue;
     }
-    const a = alpha[k];
-    const inc = a * next[k];
-    const v = (1 - a) * prev[k] + Math.max(inc, 0);
-    out[k] = v > 1 ? 1 : Math.max(v, 0);
+    out[k] = emaCappedEntry(next[k], prev[k], alpha[k]);
   }
   return out;
+}
+
+/** One evaluated entry of emaAlphaCappedInto with its own α. */
+export function emaCappedEntry(next: number, prev: number, alpha: number): number {
+  const v = (1 - alpha) * prev + Math.max(alpha * next, 0);
+  return v > 1 ? 1 : Math.max(v, 0);
 }

@@ -1,6 +1,7 @@
 import { normalizeInPlace } from '../math/normalize.ts';
 import { weightedMedianCol } from '../math/weighted-median.ts';
 import type { SparseDense } from './weights.ts';
+import { scratchF64, scratchU8, type YumaWorkspace } from './workspace.ts';
 
 // Matrices here are m×n over the rows in play (rows.ts); `activeRows` is A restricted to those rows,
 // which loses nothing since A is 0 outside the permitted rows.
@@ -22,25 +23,37 @@ export function consensusOf(
  * §3.7 Clipping: W̄_ij = min(W_ij, C_j). As in the chain's sparse path, an entry with W_ij > C_j = 0 is
  * removed (not kept as an explicit 0); an explicit zero entry (0 ≤ C_j) stays.
  */
-export function clipWeights(w: SparseDense, consensus: Float64Array, n: number): SparseDense {
-  const size = w.values.length;
-  const values = new Float64Array(size);
-  const present = new Uint8Array(size);
+export function clipWeights(
+  w: SparseDense,
+  consensus: Float64Array,
+  n: number,
+  workspace?: YumaWorkspace,
+): SparseDense {
+  const { values: wValues, present: wPresent } = w;
+  const size = wValues.length;
+  // Every entry is written: workspace buffers come back holding the previous epoch's values.
+  const values = scratchF64(workspace, 'clippedValues', size);
+  const present = scratchU8(workspace, 'clippedPresent', size);
   for (let base = 0; base < size; base += n) {
     for (let j = 0; j < n; j++) {
       const k = base + j;
-      if (w.present[k] === 0) continue;
       const c = consensus[j];
-      const v = w.values[k];
-      if (c < v) {
+      const v = wValues[k];
+      let out = 0;
+      let has = 0;
+      if (wPresent[k] === 0) {
+        // absent stays absent
+      } else if (c < v) {
         if (c > 0) {
-          values[k] = c;
-          present[k] = 1;
+          out = c;
+          has = 1;
         }
       } else {
-        values[k] = v;
-        present[k] = 1;
+        out = v;
+        has = 1;
       }
+      values[k] = out;
+      present[k] = has;
     }
   }
   return { values, present };

@@ -8,12 +8,18 @@ import { gatherRows, rowsInPlay } from './rows.ts';
 import { activeStakeOf, normalizedStake } from './stake.ts';
 import type { EpochInput, EpochResult, YumaParams } from './types.ts';
 import { maskWeights } from './weights.ts';
+import type { YumaWorkspace } from './workspace.ts';
 
 /**
  * One Yuma epoch of one mechanism, in float64, following spec §3 stage by stage.
- * Pure: reads `input` without mutating it and returns freshly allocated arrays.
+ * Reads `input` without mutating it. Without `workspace` it is pure and every array of the result is
+ * freshly allocated. With one (createYumaWorkspace), its scratch matrices are reused and the result's
+ * arrays may be buffers of the workspace: they stay valid only until the next call with the same
+ * workspace, which overwrites them, and must not be written to. Keep one workspace per independent
+ * caller (e.g. per subnet), never shared by results that must live side by side. The numbers are the
+ * same to the bit either way.
  */
-export function runEpoch(input: EpochInput, params: YumaParams): EpochResult {
+export function runEpoch(input: EpochInput, params: YumaParams, workspace?: YumaWorkspace): EpochResult {
   const { n, block, ownerUid } = input;
 
   // §3.1 Activity
@@ -34,16 +40,16 @@ export function runEpoch(input: EpochInput, params: YumaParams): EpochResult {
   const activeRows = gatherRows(activeStake, rows);
 
   // §3.5 Weights (masked, row-normalised)
-  const weights = maskWeights(input, permit, ownerUid, rows);
+  const weights = maskWeights(input, permit, ownerUid, rows, workspace);
 
   // §3.6 Consensus, §3.7 clipping, §3.8 validator trust, §3.9 incentive
   const consensus = consensusOf(activeRows, weights, n, params.kappa);
-  const clipped = clipWeights(weights, consensus, n);
+  const clipped = clipWeights(weights, consensus, n, workspace);
   const validatorTrust = validatorTrustOf(clipped, rows, n);
   const incentive = incentiveOf(activeRows, clipped, n);
 
   // §3.10 Weights for bonds (bonds penalty β)
-  const wTilde = weightsForBonds(weights, clipped, params.bondsPenalty);
+  const wTilde = weightsForBonds(weights, clipped, params.bondsPenalty, workspace);
 
   // §3.11 Bonds and dividends
   const ctx = {
@@ -57,6 +63,7 @@ export function runEpoch(input: EpochInput, params: YumaParams): EpochResult {
     consensus,
     incentive,
     newPermit: validatorPermit,
+    workspace,
   };
   const { dividends, storedBonds } =
     params.version === 'yuma3' ? yuma3Bonds(ctx, params) : originalYumaBonds(ctx, params);

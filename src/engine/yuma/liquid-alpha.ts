@@ -55,11 +55,25 @@ export function liquidAlphaMatrix(
   for (let base = 0; base < alphas.length; base += n) {
     for (let j = 0; j < n; j++) {
       const k = base + j;
-      const b = prevBonds[k];
-      if (present[k] === 0 && !(b > 0)) continue;
-      const w = values[k];
-      alphas[k] = alphaOfDisagreement(w >= b ? w - consensus[j] : b - w, slope, alphaLow, alphaHigh);
+      alphas[k] = pairAlpha(present[k], values[k], prevBonds[k], consensus[j], slope, alphaLow, alphaHigh);
     }
   }
   return alphas;
+}
+
+/**
+ * One entry of liquidAlphaMatrix (slope = −steepness/100), for callers that fuse it into their EMA
+ * pass instead of materialising the matrix: 0 where W̃ has no entry and the old bond is not positive.
+ */
+export function pairAlpha(
+  present: number,
+  w: number,
+  b: number,
+  c: number,
+  slope: number,
+  alphaLow: number,
+  alphaHigh: number,
+): number {
+  if (present === 0 && !(b > 0)) return 0;
+  return alphaOfDisagreement(w >= b ? w - c : b - w, slope, alphaLow, alphaHigh);
 }

@@ -1,5 +1,6 @@
 import { rowNormalizeInPlace } from '../math/normalize.ts';
 import type { EpochInput } from './types.ts';
+import { scratchF64, scratchU8, type YumaWorkspace } from './workspace.ts';
 
 /**
  * A dense m×n matrix over the rows in play (see rows.ts) with its sparsity pattern: explicit zeros
@@ -27,27 +28,33 @@ export function maskWeights(
   permit: Uint8Array,
   ownerUid: number,
   rows: Int32Array,
+  workspace?: YumaWorkspace,
 ): SparseDense {
   const { n, weights, weightsPresent, lastUpdate, blockAtRegistration: reg, commitBlock } = input;
   const m = rows.length;
-  const values = new Float64Array(m * n);
-  const present = new Uint8Array(m * n);
+  // Every entry is written: workspace buffers come back holding the previous epoch's values.
+  const values = scratchF64(workspace, 'maskedValues', m * n);
+  const present = scratchU8(workspace, 'maskedPresent', m * n);
   for (let r = 0; r < m; r++) {
     const i = rows[r];
-    if (permit[i] !== 1) continue; // 1. no permit → row deleted
+    const base = r * n;
+    if (permit[i] !== 1) {
+      values.fill(0, base, base + n); // 1. no permit → row deleted
+      present.fill(0, base, base + n);
+      continue;
+    }
     const updated = lastUpdate[i];
     const committed = commitBlock === undefined ? Number.POSITIVE_INFINITY : commitBlock[i];
     const src = i * n;
-    const base = r * n;
     for (let j = 0; j < n; j++) {
       const k = base + j;
-      if (weightsPresent[src + j] === 0) continue;
-      if (i === j && i !== ownerUid) continue; // 2. self-weight
-      if (updated <= reg[j]) continue; // 3. outdated
-      if (committed < reg[j]) continue; // 4. commit older than the occupant
-      const w = weights[src + j];
-      values[k] = Math.max(w, 0);
-      present[k] = 1;
+      const kept =
+        weightsPresent[src + j] !== 0 &&
+        !(i === j && i !== ownerUid) && // 2. self-weight
+        !(updated <= reg[j]) && // 3. outdated
+        !(committed < reg[j]); // 4. commit older than the occupant
+      values[k] = kept ? Math.max(weights[src + j], 0) : 0;
+      present[k] = kept ? 1 : 0;
     }
   }
   rowNormalizeInPlace(values, m, n);
