@@ -11,7 +11,9 @@
  * - Bonds and permits are not synthetic: `warmEpochs` earlier epochs (fresh noise each) are run with the
  *   same parameters and their stored bonds carried over, so yuma1 and yuma3 each see their own encoding.
  */
+
 import { createRng, type Rng } from '../src/engine/rng.ts';
+import { activityCutoffBlocks, newSubnetYumaParams } from '../src/engine/yuma/defaults.ts';
 import { runEpoch } from '../src/engine/yuma/epoch.ts';
 import { maxUpscaleU16 } from '../src/engine/yuma/set-weights.ts';
 import type { EpochInput, YumaParams } from '../src/engine/yuma/types.ts';
@@ -39,17 +41,7 @@ const EMISSION = Math.floor((1 - 11796 / 65535) * TEMPO * 1e9);
 
 /** Chain defaults (spec §6) as the quickstart compiles them, for the given Yuma version. */
 export function benchParams(version: YumaParams['version']): YumaParams {
-  return {
-    version,
-    kappa: 32767 / 65535,
-    bondsPenalty: 1,
-    bondsMovingAverage: 900_000,
-    liquidAlpha: { enabled: false, alphaLow: 45875 / 65535, alphaHigh: 58982 / 65535, steepness: 1000 },
-    sparseLiquidAlpha: true,
-    maxAllowedValidators: 64,
-    activityCutoff: Math.floor((13_889 * TEMPO) / 1000),
-    stakeThreshold: 0,
-  };
+  return { ...newSubnetYumaParams(), version, activityCutoff: activityCutoffBlocks(TEMPO) };
 }
 
 /** Softmax of noisy quality observations over the miners, stored as set_weights stores a row. */

@@ -11,6 +11,7 @@ import {
   type WeightRule,
 } from '../engine/config.ts';
 import { RAO_PER_ALPHA } from '../engine/units.ts';
+import { activityCutoffBlocks } from '../engine/yuma/defaults.ts';
 import type { YumaParams } from '../engine/yuma/types.ts';
 import { compileExpression } from './expression.ts';
 import type { Scenario, SubnetScenario } from './schema.ts';
@@ -111,9 +112,7 @@ function yumaParams(s: SubnetScenario): YumaParams {
     },
     sparseLiquidAlpha: y.sparse_liquid_alpha,
     maxAllowedValidators: y.max_allowed_validators,
-    // ActivityCutoffFactorMilli default 13 889 ‰ of tempo (yuma.md §3.1).
-    activityCutoff:
-      y.activity_cutoff === 'auto' ? Math.max(1, Math.floor((13_889 * s.tempo) / 1000)) : y.activity_cutoff,
+    activityCutoff: y.activity_cutoff === 'auto' ? activityCutoffBlocks(s.tempo) : y.activity_cutoff,
     stakeThreshold: y.stake_threshold,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MINER_BEHAVIOURS, VALIDATOR_BEHAVIOURS } from '../engine/config.ts';
+import { ACTIVITY_CUTOFF_FACTOR_MILLI, newSubnetYumaParams } from '../engine/yuma/defaults.ts';
 import { count, duration, fraction, nonNegative, num, positiveInt, qualityExpression } from './fields.ts';
 
 /**
@@ -113,12 +114,15 @@ const registration = z
   })
   .prefault({});
 
+/** The engine's new-subnet defaults (yuma.md §6), in the file's units. */
+const chain = newSubnetYumaParams();
+
 const liquidAlpha = z
   .strictObject({
-    enabled: z.boolean().default(false),
-    alpha_low: fraction().default(45875 / 65535),
-    alpha_high: fraction().default(58982 / 65535),
-    steepness: num(z.number().int().min(-32768).max(32767)).default(1000),
+    enabled: z.boolean().default(chain.liquidAlpha.enabled),
+    alpha_low: fraction().default(chain.liquidAlpha.alphaLow),
+    alpha_high: fraction().default(chain.liquidAlpha.alphaHigh),
+    steepness: num(z.number().int().min(-32768).max(32767)).default(chain.liquidAlpha.steepness),
   })
   .prefault({});
 
@@ -126,30 +130,34 @@ const yuma = z
   .strictObject({
     version: z
       .enum(['yuma1', 'yuma3'])
-      .default('yuma3')
+      .default(chain.version)
       .describe('yuma3 (YC3, what new subnets get) or yuma1 (the original bonds, Yuma3On = false)'),
-    kappa: fraction()
-      .default(32767 / 65535)
-      .describe('κ as a fraction (chain Kappa u16 / 65535)'),
-    bonds_penalty: fraction().default(1).describe('β as a fraction (chain BondsPenalty u16 / 65535)'),
+    kappa: fraction().default(chain.kappa).describe('κ as a fraction (chain Kappa u16 / 65535)'),
+    bonds_penalty: fraction()
+      .default(chain.bondsPenalty)
+      .describe('β as a fraction (chain BondsPenalty u16 / 65535)'),
     bonds_moving_average: num(z.number().min(0).max(1))
-      .default(0.9)
+      .default(chain.bondsMovingAverage / 1_000_000)
       .describe('fraction (chain BondsMovingAverage / 1e6); the bonds EMA uses α = 1 − this'),
     liquid_alpha: liquidAlpha,
     sparse_liquid_alpha: z
       .boolean()
-      .default(true)
+      .default(chain.sparseLiquidAlpha)
       .describe(
         'yuma3 + liquid alpha: drop bonds to miners absent from the weights row, as the chain does (false: let them decay)',
       ),
-    max_allowed_validators: positiveInt().default(64).describe('validator permits go to the top-K stakes'),
+    max_allowed_validators: positiveInt()
+      .default(chain.maxAllowedValidators)
+      .describe('validator permits go to the top-K stakes'),
     activity_cutoff: z
       .union([z.literal('auto'), duration(z.number().int().min(1))])
       .default('auto')
       .describe(
-        'blocks (or a duration) since the last weights after which a validator is inactive; auto = 13889‰ of tempo',
+        `blocks (or a duration) since the last weights after which a validator is inactive; auto = ${ACTIVITY_CUTOFF_FACTOR_MILLI}‰ of tempo`,
       ),
-    stake_threshold: nonNegative().default(0).describe('alpha below which stake counts as 0'),
+    stake_threshold: nonNegative()
+      .default(chain.stakeThreshold)
+      .describe('alpha below which stake counts as 0'),
   })
   .prefault({});
 

@@ -8,6 +8,7 @@ import type {
 import { createSimulation, type Simulation } from '../../src/engine/init.ts';
 import type { SubnetState } from '../../src/engine/state.ts';
 import type { SubnetStreams } from '../../src/engine/streams.ts';
+import { newSubnetYumaParams } from '../../src/engine/yuma/defaults.ts';
 import type { YumaParams } from '../../src/engine/yuma/types.ts';
 
 /**
@@ -55,18 +56,7 @@ export function validatorGroup(overrides: Partial<ValidatorGroup> = {}): Validat
 }
 
 export function yumaParams(overrides: Partial<YumaParams> = {}): YumaParams {
-  return {
-    version: 'yuma3',
-    kappa: 32767 / 65535,
-    bondsPenalty: 1,
-    bondsMovingAverage: 900_000,
-    liquidAlpha: { enabled: false, alphaLow: 45875 / 65535, alphaHigh: 58982 / 65535, steepness: 1000 },
-    sparseLiquidAlpha: true,
-    maxAllowedValidators: 64,
-    activityCutoff: 5000,
-    stakeThreshold: 0,
-    ...overrides,
-  };
+  return { ...newSubnetYumaParams(), ...overrides };
 }
 
 export function subnetConfig(overrides: Partial<SubnetConfig> = {}): SubnetConfig {

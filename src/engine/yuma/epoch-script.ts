@@ -1,4 +1,5 @@
 import { proportionToU16 } from '../math/u16.ts';
+import { activityCutoffBlocks } from './defaults.ts';
 import { runEpoch } from './epoch.ts';
 import { applyChanges, initialState } from './epoch-script-state.ts';
 import type {
@@ -29,7 +30,7 @@ const CHAIN_DEFAULTS: Required<Omit<EpochScriptParams, 'activity_cutoff'>> = {
 export function epochScriptParams(script: EpochScript, options: EpochScriptOptions = {}): YumaParams {
   const p = { ...CHAIN_DEFAULTS, ...script.param_defaults_if_absent, ...script.params };
   // §3.1 default cutoff = max(1, ⌊13 889·tempo/1000⌋) when the script does not give it in blocks.
-  const cutoff = p.activity_cutoff ?? Math.max(1, Math.floor((13_889 * p.tempo) / 1000));
+  const cutoff = p.activity_cutoff ?? activityCutoffBlocks(p.tempo);
   return {
     version: p.yuma3 ? 'yuma3' : 'yuma1',
     kappa: p.kappa / 65535,

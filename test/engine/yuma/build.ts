@@ -1,20 +1,10 @@
 /** Small builders for hand-written epoch inputs. */
+import { newSubnetYumaParams } from '../../../src/engine/yuma/defaults.ts';
 import type { EpochInput, YumaParams } from '../../../src/engine/yuma/types.ts';
 
 /** Chain defaults (spec §6): original Yuma, κ 32767/65535, β 1, BMA 900 000. */
 export function params(overrides: Partial<YumaParams> = {}): YumaParams {
-  return {
-    version: 'yuma1',
-    kappa: 32767 / 65535,
-    bondsPenalty: 1,
-    bondsMovingAverage: 900_000,
-    liquidAlpha: { enabled: false, alphaLow: 45875 / 65535, alphaHigh: 58982 / 65535, steepness: 1000 },
-    sparseLiquidAlpha: true,
-    maxAllowedValidators: 64,
-    activityCutoff: 5000,
-    stakeThreshold: 0,
-    ...overrides,
-  };
+  return { ...newSubnetYumaParams(), version: 'yuma1', ...overrides };
 }
 
 export interface InputSpec {
