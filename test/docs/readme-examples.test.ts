@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/scenario/compile.ts';
-import { formatProblem } from '../../src/scenario/problem.ts';
 import { parseScenarioText } from '../../src/scenario/parse.ts';
+import { formatProblem } from '../../src/scenario/problem.ts';
 
 /** Every YAML example in the README is a scenario that loads and compiles: the docs cannot rot silently. */
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
