@@ -56,6 +56,27 @@ function program(): Command {
       const { schemaCommand } = await import('./schema.ts');
       process.exitCode = schemaCommand();
     });
+  cli
+    .command('compare')
+    .description(
+      'run a named Yuma case (scenarios/yuma-cases/*.yaml) under several Yuma versions; writes one CSV (default results/compare/<case>.csv)',
+    )
+    .argument('<case>', 'case file (YAML), e.g. scenarios/yuma-cases/case-01-kappa-moves-first.yaml')
+    .option(
+      '--versions <list>',
+      'comma-separated: yuma1 (original EMA bonds), yuma3 (Yuma3, liquid alpha off), yuma3-liquid (Yuma3 + liquid alpha: alpha_low 0.1, alpha_high 0.3, steepness 1000). All run the chain Yuma3 tests’ setup: bonds_moving_average 975000 (α 0.025), bonds_penalty 0, kappa 32767/65535, tempo 1, E 1e9',
+      'yuma1,yuma3,yuma3-liquid',
+    )
+    .option('--out <file>', 'write the CSV here instead')
+    .option('--quiet', 'print nothing but errors')
+    .addHelpText(
+      'after',
+      '\nCSV: a row per version, epoch and validator — version,epoch,validator,stake,weight_<server>…,dividend,bond_<server>…,incentive_<server>…\n(see the README, "Comparing Yuma versions on the named cases")',
+    )
+    .action(async (file: string, options) => {
+      const { compareCommand } = await import('./compare.ts');
+      process.exitCode = await compareCommand(file, options);
+    });
   return cli;
 }
 
