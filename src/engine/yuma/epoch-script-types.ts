@@ -105,4 +105,9 @@ export interface EpochStepOutputs {
 export interface EpochScriptOptions {
   /** Overrides params.sparse_liquid_alpha (quirk Q1); default true = chain behaviour. */
   sparseLiquidAlpha?: boolean;
+  /**
+   * `float` (default): the float64 epoch (runEpoch). `exact`: the chain's I32F32/I64F64 fixed point
+   * (runEpochExact), whose integer outputs equal the chain's bit for bit; much slower.
+   */
+  arithmetic?: 'float' | 'exact';
 }

@@ -8,6 +8,7 @@ import type {
   EpochScriptParams,
   EpochStepOutputs,
 } from './epoch-script-types.ts';
+import { runEpochExact } from './exact/epoch.ts';
 import type { EpochResult, YumaParams } from './types.ts';
 
 /** Chain defaults (spec §6) for keys absent from both params and param_defaults_if_absent. */
@@ -51,8 +52,10 @@ export function epochScriptParams(script: EpochScript, options: EpochScriptOptio
 
 /**
  * Runs an epoch script (parsed JSON, README format): per step replace → set_weights (swapped when
- * replace_after_weights) → reset_bond_column → epoch. Returns, per step, the outputs under the
- * fixtures' `reference` keys, or null for a step with `"epoch": false`. The script is not mutated.
+ * replace_after_weights) → reset_bond_column → epoch, in float64 (runEpoch) or, with
+ * `arithmetic: 'exact'`, in the chain's fixed point (runEpochExact). Returns, per step, the outputs
+ * under the fixtures' `reference` keys, or null for a step with `"epoch": false`. The script is not
+ * mutated.
  */
 export function runEpochScript(
   script: EpochScript,
@@ -61,10 +64,11 @@ export function runEpochScript(
   const params = epochScriptParams(script, options);
   const state = initialState(script);
   const tempo = script.params?.tempo ?? script.param_defaults_if_absent?.tempo ?? CHAIN_DEFAULTS.tempo;
+  const epoch = options.arithmetic === 'exact' ? runEpochExact : runEpoch;
   return script.steps.map((step) => {
     applyChanges(state, step);
     if (step.epoch === false) return null;
-    const result = runEpoch(
+    const result = epoch(
       {
         n: state.n,
         block: step.block,
