@@ -77,6 +77,25 @@ function program(): Command {
       const { compareCommand } = await import('./compare.ts');
       process.exitCode = await compareCommand(file, options);
     });
+  cli
+    .command('epoch')
+    .description(
+      'run an epoch script (the chain-test case format of test/cases/yuma/README.md) and print every epoch’s outputs as JSON',
+    )
+    .argument('<case>', 'epoch script (JSON or YAML), e.g. test/cases/yuma/test_yuma_3_stable_miner.json')
+    .option(
+      '--arithmetic <mode>',
+      'float (float64, default) or exact (the chain’s I32F32 fixed point: integers equal the chain’s)',
+      'float',
+    )
+    .addHelpText(
+      'after',
+      '\nJSON: { "steps": [ { "block", stake, active_stake, consensus, validator_trust, incentive, dividends,\nincentive_u16, dividends_u16, emission, server_emission, validator_emission, new_validator_permit,\nbonds_u16 }, … ] }: one entry per step that runs an epoch, keys as the cases\' `reference`',
+    )
+    .action(async (file: string, options) => {
+      const { epochCommand } = await import('./epoch.ts');
+      process.exitCode = await epochCommand(file, options);
+    });
   return cli;
 }
 
