@@ -77,6 +77,17 @@ export interface RegistrationConfig {
   miner: MinerGroup;
 }
 
+/**
+ * Commit-reveal of weights (yuma.md §3.15): a validator's submission is committed, not set; it becomes
+ * part of the weights matrix `revealPeriodEpochs` epochs later, while its last_update is stamped at the
+ * commit. Scenario default as on chain (§6): on, period 1.
+ */
+export interface CommitRevealConfig {
+  enabled: boolean;
+  /** RevealPeriodEpochs, 1–100: weights committed before epoch k are used by epoch k + this. */
+  revealPeriodEpochs: number;
+}
+
 export interface SubnetConfig {
   netuid: number;
   /** Blocks per epoch. */
@@ -92,6 +103,7 @@ export interface SubnetConfig {
   /** Alpha already issued by the subnet at the start (drives the alpha halving), rao. */
   initialAlphaIssuance: bigint;
   yuma: YumaParams;
+  commitReveal: CommitRevealConfig;
   /** Validators first (uids 0…), then miners, in group order. */
   validators: ValidatorGroup[];
   miners: MinerGroup[];

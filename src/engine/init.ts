@@ -31,6 +31,15 @@ function initialSubnet(config: SubnetConfig, streams: SubnetStreams): SubnetStat
     n: 0,
     weights: new Float64Array(capacity * capacity),
     weightsPresent: new Uint8Array(capacity * capacity),
+    commits: config.commitReveal.enabled
+      ? {
+          period: config.commitReveal.revealPeriodEpochs,
+          ring: new Int32Array(capacity).fill(-1),
+          rows: [],
+          block: [],
+          epoch: [],
+        }
+      : null,
     bonds: new Float64Array(capacity * capacity),
     neurons: emptyNeurons(capacity),
     // A new subnet starts with LastEpochBlock = now − (netuid mod tempo) so subnets are staggered (emissions.md §1.1).

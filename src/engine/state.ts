@@ -26,7 +26,7 @@ export interface NeuronTable {
   served: Float64Array;
   /** Per uid → block at which the current occupant registered. */
   blockAtRegistration: Float64Array;
-  /** Per uid → block of the last set_weights. */
+  /** Per uid → block of the last set_weights, or of the last weight commit when commit-reveal is on. */
   lastUpdate: Float64Array;
   /** Per uid → validator permit from the last epoch. */
   validatorPermit: Uint8Array;
@@ -34,6 +34,26 @@ export interface NeuronTable {
   emission: Float64Array;
   /** Per uid → epoch index at which a lazy validator next re-submits. */
   nextSubmitEpoch: Float64Array;
+}
+
+/**
+ * Weights committed but not yet revealed (commit-reveal on; yuma.md §3.15). Each committing uid owns a
+ * ring of `period` slots; the commit made at epoch e lives in slot e mod period and is revealed (copied
+ * into the weights matrix) at epoch e + period, before that epoch's commits, so a slot is always free
+ * when its uid commits again. Rings are allocated the first time a uid commits (only validators do), so
+ * memory is committing uids × period × capacity × 2 bytes (64 validators, period 100, 1024 uids: 13 MB).
+ */
+export interface WeightCommits {
+  /** RevealPeriodEpochs: slots per ring. */
+  period: number;
+  /** Per uid → index of its ring in `rows`/`block`/`epoch`, or -1 until it first commits. */
+  ring: Int32Array;
+  /** Per ring → period × capacity committed u16 weights, slot-major (slot s, uid j at s*capacity + j); 0 = no entry. */
+  rows: Uint16Array[];
+  /** Per ring → per slot, block of the commit (its last_update stamp). */
+  block: Float64Array[];
+  /** Per ring → per slot, epoch index of the commit, or -1 when the slot is empty. */
+  epoch: Float64Array[];
 }
 
 export interface SubnetState {
@@ -45,6 +65,8 @@ export interface SubnetState {
   weights: Float64Array;
   /** capacity² → 1 where a weight entry exists. */
   weightsPresent: Uint8Array;
+  /** Pending weight commits, or null when commit-reveal is off (weights are set directly). */
+  commits: WeightCommits | null;
   /** capacity² → stored u16 bonds. */
   bonds: Float64Array;
   neurons: NeuronTable;

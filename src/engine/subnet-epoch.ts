@@ -1,5 +1,11 @@
 import { advanceMiners } from './agents/advance-miners.ts';
-import { createWeightScratch, submitWeights, type WeightScratch } from './agents/validator-weights.ts';
+import {
+  createWeightScratch,
+  earliestCommitBlocks,
+  revealCommits,
+  submitWeights,
+  type WeightScratch,
+} from './agents/validator-weights.ts';
 import type { SubnetConfig } from './config.ts';
 import { ROLE_VALIDATOR, type SubnetState } from './state.ts';
 import type { SubnetStreams } from './streams.ts';
@@ -64,6 +70,7 @@ function epochInput(
       lastUpdate: new Float64Array(n),
       blockAtRegistration: new Float64Array(n),
       validatorPermit: new Uint8Array(n),
+      ...(subnet.commits === null ? {} : { commitBlock: new Float64Array(n) }),
       ownerUid: -1,
       emission,
     };
@@ -82,6 +89,7 @@ function epochInput(
     input.weightsPresent.set(subnet.weightsPresent.subarray(from, from + n), i * n);
     input.bonds.set(subnet.bonds.subarray(from, from + n), i * n);
   }
+  if (input.commitBlock !== undefined) earliestCommitBlocks(subnet, input.commitBlock);
   return input;
 }
 
@@ -104,7 +112,9 @@ function applyEpoch(subnet: SubnetState, result: EpochResult, emission: number):
 /**
  * One epoch of one subnet at `block`: miners evolve, validators set weights (stamped one block earlier,
  * as extrinsics of the tempo run before the epoch hook), the pending buckets are drained and Yuma
- * distributes them.
+ * distributes them. With commit-reveal on, the commits made `period` epochs ago are revealed first (the
+ * chain reveals early in the window), the validators then commit instead of setting, and Yuma masks
+ * weights by each validator's earliest unrevealed commit (yuma.md §3.5 step 4, §3.15).
  */
 export function runSubnetEpoch(
   subnet: SubnetState,
@@ -115,6 +125,7 @@ export function runSubnetEpoch(
 ): EpochRecord {
   const epoch = subnet.epochsRun;
   advanceMiners(subnet, config, epoch, block, streams);
+  revealCommits(subnet, epoch);
   for (let uid = 0; uid < subnet.n; uid++) {
     if (subnet.neurons.role[uid] === ROLE_VALIDATOR) {
       submitWeights(

@@ -128,6 +128,10 @@ function subnetConfig(s: SubnetScenario): SubnetConfig {
     ownerCut: s.owner_cut,
     initialAlphaIssuance: BigInt(Math.round(s.alpha_issuance * RAO_PER_ALPHA)),
     yuma: yumaParams(s),
+    commitReveal: {
+      enabled: s.yuma.commit_reveal.enabled,
+      revealPeriodEpochs: s.yuma.commit_reveal.reveal_period_epochs,
+    },
     validators: expand(s.validators, (top, g) => ({ ...top, ...stripUndefined(g) }), validatorGroup),
     miners: expand(s.miners, minerSettings, minerGroup),
     registration: {

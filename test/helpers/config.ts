@@ -13,7 +13,9 @@ import type { YumaParams } from '../../src/engine/yuma/types.ts';
 
 /**
  * Engine configs built directly in TypeScript, for unit tests that should not pay for loading the
- * scenario parser (mathjs, zod). Defaults mirror src/scenario/schema.ts; tests override what they use.
+ * scenario parser (mathjs, zod). Defaults mirror src/scenario/schema.ts, except commit-reveal: off here,
+ * so unit tests see set_weights land in the weights matrix at once (test/engine/commit-reveal.test.ts
+ * turns it on); tests override what they use.
  * Scenario-level tests build configs from inline YAML instead (./scenario.ts).
  */
 
@@ -69,6 +71,7 @@ export function subnetConfig(overrides: Partial<SubnetConfig> = {}): SubnetConfi
     ownerCut: 11796 / 65535,
     initialAlphaIssuance: 0n,
     yuma: yumaParams(),
+    commitReveal: { enabled: false, revealPeriodEpochs: 1 },
     validators: [validatorGroup()],
     miners: [minerGroup()],
     registration: { perDay: 0, miner: minerGroup({ count: 0 }) },

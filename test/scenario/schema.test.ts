@@ -38,6 +38,7 @@ describe('defaults', () => {
       max_allowed_validators: 64,
       activity_cutoff: 'auto',
       stake_threshold: 0,
+      commit_reveal: { enabled: true, reveal_period_epochs: 1 },
     });
   });
 

@@ -3,7 +3,9 @@ import type { SubnetState } from '../state.ts';
 /**
  * What deregistering uid j does to the epoch's inputs (yuma.md §3.11, subnets/uids.rs replace_neuron):
  * its own weights and bonds rows are emptied, every weight pointing at it becomes 0 (the entry stays),
- * its permit and stake go, and its registration and last update are stamped with the current block.
+ * its permit and stake go, its pending weight commits (commit-reveal) are dropped, and its registration
+ * and last update are stamped with the current block. Other validators' pending commits keep their
+ * entries for uid: commits are opaque on chain; the epoch's masks decide whether they count.
  * Other validators' bonds to j are not cleared here: the epoch's recently-registered mask drops them.
  * Returns the balance the departing neuron takes with it, rao.
  */
@@ -14,6 +16,8 @@ export function replaceNeuron(subnet: SubnetState, uid: number, block: number, h
   weightsPresent.fill(0, row, row + capacity);
   bonds.fill(0, row, row + capacity);
   for (let i = 0; i < subnet.n; i++) weights[i * capacity + uid] = 0;
+  const { commits } = subnet;
+  if (commits !== null && commits.ring[uid] >= 0) commits.epoch[commits.ring[uid]].fill(-1);
   const departed = neurons.balance[uid];
   neurons.hotkey[uid] = hotkey;
   neurons.balance[uid] = 0n;
