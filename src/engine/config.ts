@@ -88,6 +88,9 @@ export interface CommitRevealConfig {
   revealPeriodEpochs: number;
 }
 
+/** `float`: Float64Array epoch (fast); `exact`: the chain's fixed-point rounding, every integer output equal to the chain's. */
+export type YumaArithmetic = 'float' | 'exact';
+
 export interface SubnetConfig {
   netuid: number;
   /** Blocks per epoch. */
@@ -103,6 +106,8 @@ export interface SubnetConfig {
   /** Alpha already issued by the subnet at the start (drives the alpha halving), rao. */
   initialAlphaIssuance: bigint;
   yuma: YumaParams;
+  /** How the epoch computes: float64, or the chain's I32F32/I64F64 fixed point (bit-exact, slower). */
+  arithmetic: YumaArithmetic;
   commitReveal: CommitRevealConfig;
   /** Validators first (uids 0…), then miners, in group order. */
   validators: ValidatorGroup[];

@@ -11,6 +11,7 @@ import { ROLE_VALIDATOR, type SubnetState } from './state.ts';
 import type { SubnetStreams } from './streams.ts';
 import { RAO_PER_ALPHA } from './units.ts';
 import { runEpoch } from './yuma/epoch.ts';
+import { runEpochExact } from './yuma/exact/epoch.ts';
 import type { EpochInput, EpochResult } from './yuma/types.ts';
 import { createYumaWorkspace, type YumaWorkspace } from './yuma/workspace.ts';
 
@@ -146,7 +147,10 @@ export function runSubnetEpoch(
   subnet.pendingOwner = 0;
   subnet.ownerBalance += BigInt(ownerCut);
   const input = epochInput(subnet, config, block, workspace, distributed);
-  const result = runEpoch(input, config.yuma, workspace.yuma);
+  const result =
+    config.arithmetic === 'exact'
+      ? runEpochExact(input, config.yuma)
+      : runEpoch(input, config.yuma, workspace.yuma);
   const dust = applyEpoch(subnet, result, distributed);
   subnet.burned += BigInt(dust);
   const record: EpochRecord = {

@@ -128,6 +128,7 @@ function subnetConfig(s: SubnetScenario): SubnetConfig {
     ownerCut: s.owner_cut,
     initialAlphaIssuance: BigInt(Math.round(s.alpha_issuance * RAO_PER_ALPHA)),
     yuma: yumaParams(s),
+    arithmetic: s.yuma.arithmetic,
     commitReveal: {
       enabled: s.yuma.commit_reveal.enabled,
       revealPeriodEpochs: s.yuma.commit_reveal.reveal_period_epochs,

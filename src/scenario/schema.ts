@@ -183,6 +183,12 @@ const yuma = z
       .default(chain.stakeThreshold)
       .describe('alpha below which stake counts as 0'),
     commit_reveal: commitReveal,
+    arithmetic: z
+      .enum(['float', 'exact'])
+      .default('float')
+      .describe(
+        "float: float64 epoch (fast); exact: the chain's I32F32/I64F64 fixed point, every integer output equal to the chain's (10–30× slower)",
+      ),
   })
   .prefault({});
 

@@ -71,6 +71,7 @@ export function subnetConfig(overrides: Partial<SubnetConfig> = {}): SubnetConfi
     ownerCut: 11796 / 65535,
     initialAlphaIssuance: 0n,
     yuma: yumaParams(),
+    arithmetic: 'float',
     commitReveal: { enabled: false, revealPeriodEpochs: 1 },
     validators: [validatorGroup()],
     miners: [minerGroup()],

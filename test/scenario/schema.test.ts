@@ -39,6 +39,7 @@ describe('defaults', () => {
       activity_cutoff: 'auto',
       stake_threshold: 0,
       commit_reveal: { enabled: true, reveal_period_epochs: 1 },
+      arithmetic: 'float',
     });
   });
 
