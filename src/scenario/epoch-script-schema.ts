@@ -209,12 +209,34 @@ function nearMissWarnings(raw: Raw, file: string): ScenarioProblem[] {
   return warnings;
 }
 
-/** The text as a plain value: JSON.parse when it is JSON (fast on large cases), else YAML. */
+/** Line and column (1-based) of a character offset. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+/**
+ * The text as a plain value: JSON.parse (fast on large cases); a text that opens like JSON (`{`, `[`)
+ * and does not parse gets JSON's own message, located; anything else is read as YAML.
+ */
 function parseText(text: string, file: string): { raw: unknown } | { problems: ScenarioProblem[] } {
   try {
     return { raw: JSON.parse(text) };
-  } catch {
-    // Not JSON: read as YAML, which also gives located messages for broken JSON.
+  } catch (error) {
+    if (/^\s*[[{]/.test(text)) {
+      const message = (error as Error).message;
+      const offset = /at position (\d+)/.exec(message)?.[1];
+      return {
+        problems: [
+          {
+            file,
+            path: [],
+            ...(offset !== undefined ? lineColumn(text, Number(offset)) : {}),
+            message: `not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`,
+          },
+        ],
+      };
+    }
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, {
@@ -259,7 +281,7 @@ export function parseEpochScriptText(text: string, file: string): EpochScriptPar
           file,
           path: [],
           message: 'an epoch script is a mapping (key: value) at the top level',
-          found: Array.isArray(raw) ? 'a list' : describeValue(raw),
+          found: Array.isArray(raw) ? 'a list' : raw === null ? 'an empty file' : describeValue(raw),
         },
       ],
     };
