@@ -15,8 +15,10 @@ export function consensusOf(
   w: SparseDense,
   n: number,
   kappa: number,
+  workspace?: YumaWorkspace,
 ): Float64Array {
-  return weightedMedianCol(activeRows, w.values, activeRows.length, n, kappa);
+  const scratch = workspace === undefined ? undefined : scratchF64(workspace, 'medianT', w.values.length);
+  return weightedMedianCol(activeRows, w.values, activeRows.length, n, kappa, new Float64Array(n), scratch);
 }
 
 /**

@@ -43,7 +43,7 @@ export function runEpoch(input: EpochInput, params: YumaParams, workspace?: Yuma
   const weights = maskWeights(input, permit, ownerUid, rows, workspace);
 
   // §3.6 Consensus, §3.7 clipping, §3.8 validator trust, §3.9 incentive
-  const consensus = consensusOf(activeRows, weights, n, params.kappa);
+  const consensus = consensusOf(activeRows, weights, n, params.kappa, workspace);
   const clipped = clipWeights(weights, consensus, n, workspace);
   const validatorTrust = validatorTrustOf(clipped, rows, n);
   const incentive = incentiveOf(activeRows, clipped, n);

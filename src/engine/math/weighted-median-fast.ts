@@ -1,0 +1,110 @@
+/**
+ * A fast path for one column of weightedMedianCol that returns exactly what weightedMedianInPlace
+ * would, or FALLBACK when it cannot prove it.
+ *
+ * Why the result is the same: weightedMedianInPlace returns the smallest score v with F(v) > minority
+ * (F(v) = stake of scores ≤ v), provided each of its comparisons of a stake sum with `minority` has the
+ * outcome the exact (real-number) sums would give. Its sums, and ours, add the same non-negative
+ * stakes in other orders, so each is within E = γ_m·T of the exact sum (m terms, T the stake total).
+ * For v the answer, every other pivot p it may visit has F(p) ≤ F(v⁻) (p < v) or F(p⁻) ≥ F(v) (p > v),
+ * so if the exact F(v⁻) and F(v) are more than E from the minority, every comparison it makes goes the
+ * exact way. We accept v only when our own sums are more than 2E away (`tol`), else the caller runs
+ * the quick-select. Scores must be finite, ≥ +0 and not −0 (equal scores are then the same bits, so
+ * which one is returned does not matter); anything else falls back.
+ *
+ * The search: bucket the column by the high word of each score (monotone for such doubles), add the
+ * stakes per bucket, find the bucket where F crosses the minority, then select inside that bucket.
+ */
+
+export const FALLBACK = -1;
+const BUCKETS = 32;
+const MAX_IN_BUCKET = 24;
+
+export interface MedianScratch {
+  hist: Float64Array;
+  bucket: Uint8Array;
+  candScore: Float64Array;
+  candStake: Float64Array;
+}
+
+export function medianScratch(m: number): MedianScratch {
+  return {
+    hist: new Float64Array(BUCKETS),
+    bucket: new Uint8Array(m),
+    candScore: new Float64Array(MAX_IN_BUCKET),
+    candStake: new Float64Array(MAX_IN_BUCKET),
+  };
+}
+
+/**
+ * The m voters' scores of one column, at t[off..off+m) (hi = t's Int32 view), with stakes `voterStake`.
+ */
+export function fastMedianColumn(
+  t: Float64Array,
+  hi: Int32Array,
+  off: number,
+  voterStake: Float64Array,
+  minority: number,
+  tol: number,
+  s: MedianScratch,
+): number {
+  const m = voterStake.length;
+  let minHi = 0x7fffffff;
+  let maxHi = -0x80000000;
+  for (let k = 0; k < m; k++) {
+    const h = hi[2 * (off + k) + 1];
+    minHi = h < minHi ? h : minHi;
+    maxHi = h > maxHi ? h : maxHi;
+  }
+  if (minHi < 0 || maxHi >= 0x7ff00000) return FALLBACK; // negative, −0, NaN or ∞ somewhere
+  if (minHi === maxHi) {
+    const first = t[off];
+    for (let k = 1; k < m; k++) if (t[off + k] !== first) return FALLBACK;
+    return first; // all equal: the quick-select returns that value whatever the stakes
+  }
+  const { hist, bucket } = s;
+  hist.fill(0);
+  const f = BUCKETS / (maxHi - minHi + 1);
+  for (let k = 0; k < m; k++) {
+    const b = ((hi[2 * (off + k) + 1] - minHi) * f) | 0;
+    bucket[k] = b;
+    hist[b] += voterStake[k];
+  }
+  let base = 0;
+  let b = 0;
+  for (; b < BUCKETS; b++) {
+    const next = base + hist[b];
+    if (next > minority) break;
+    base = next;
+  }
+  if (b === BUCKETS) return FALLBACK;
+  const { candScore, candStake } = s;
+  let c = 0;
+  for (let k = 0; k < m; k++) {
+    if (bucket[k] !== b) continue;
+    if (c === MAX_IN_BUCKET) return FALLBACK;
+    candScore[c] = t[off + k];
+    candStake[c] = voterStake[k];
+    c++;
+  }
+  // Walk the bucket's distinct scores upwards (selection of the next smallest each time).
+  let below = base;
+  let anyBelow = b > 0; // bucket 0 holds the column minimum
+  let prev = -1;
+  for (;;) {
+    let v = Number.POSITIVE_INFINITY;
+    for (let q = 0; q < c; q++) if (candScore[q] > prev && candScore[q] < v) v = candScore[q];
+    if (v === Number.POSITIVE_INFINITY) return FALLBACK;
+    let eq = 0;
+    for (let q = 0; q < c; q++) if (candScore[q] === v) eq += candStake[q];
+    const at = below + eq;
+    if (at > minority) {
+      if (!(at > minority + tol)) return FALLBACK;
+      if (anyBelow && !(below < minority - tol)) return FALLBACK;
+      return v;
+    }
+    below = at;
+    anyBelow = true;
+    prev = v;
+  }
+}
