@@ -21,22 +21,38 @@ export function consensusOf(
   return weightedMedianCol(activeRows, w.values, activeRows.length, n, kappa, new Float64Array(n), scratch);
 }
 
+/** What §3.7–§3.9 hand on. */
+export interface ClipOutcome {
+  clipped: SparseDense;
+  validatorTrust: Float64Array;
+  incentive: Float64Array;
+}
+
 /**
  * §3.7 Clipping: W̄_ij = min(W_ij, C_j). As in the chain's sparse path, an entry with W_ij > C_j = 0 is
  * removed (not kept as an explicit 0); an explicit zero entry (0 ≤ C_j) stays.
+ * §3.8 Validator trust: VT_i = Σ_j W̄_ij (1 = nothing clipped), as a per-uid vector of length n.
+ * §3.9 Rank and incentive: R_j = Σ_i A_i·W̄_ij, I = normalise(R) (all zero → all zero).
+ * One pass per row: each sum adds the same terms in the same order as a pass per step would.
  */
-export function clipWeights(
+export function clipTrustIncentive(
   w: SparseDense,
   consensus: Float64Array,
+  activeRows: Float64Array,
+  rows: Int32Array,
   n: number,
   workspace?: YumaWorkspace,
-): SparseDense {
+): ClipOutcome {
   const { values: wValues, present: wPresent } = w;
   const size = wValues.length;
   // Every entry is written: workspace buffers come back holding the previous epoch's values.
   const values = scratchF64(workspace, 'clippedValues', size);
   const present = scratchU8(workspace, 'clippedPresent', size);
-  for (let base = 0; base < size; base += n) {
+  const validatorTrust = new Float64Array(n);
+  const rank = new Float64Array(n);
+  for (let r = 0, base = 0; base < size; r++, base += n) {
+    const a = activeRows[r];
+    let sum = 0;
     for (let j = 0; j < n; j++) {
       const k = base + j;
       const c = consensus[j];
@@ -56,31 +72,10 @@ export function clipWeights(
       }
       values[k] = out;
       present[k] = has;
+      sum += out;
+      if (a !== 0) rank[j] += a * out; // a row with A_i = 0 adds nothing to the rank
     }
+    validatorTrust[rows[r]] = sum;
   }
-  return { values, present };
-}
-
-/** §3.8 Validator trust: VT_i = Σ_j W̄_ij (1 = nothing clipped), as a per-uid vector of length n. */
-export function validatorTrustOf(clipped: SparseDense, rows: Int32Array, n: number): Float64Array {
-  const vt = new Float64Array(n);
-  for (let r = 0; r < rows.length; r++) {
-    const base = r * n;
-    let sum = 0;
-    for (let j = 0; j < n; j++) sum += clipped.values[base + j];
-    vt[rows[r]] = sum;
-  }
-  return vt;
-}
-
-/** §3.9 Rank and incentive: R_j = Σ_i A_i·W̄_ij, I = normalise(R) (all zero → all zero). */
-export function incentiveOf(activeRows: Float64Array, clipped: SparseDense, n: number): Float64Array {
-  const rank = new Float64Array(n);
-  for (let r = 0; r < activeRows.length; r++) {
-    const a = activeRows[r];
-    if (a === 0) continue;
-    const base = r * n;
-    for (let j = 0; j < n; j++) rank[j] += a * clipped.values[base + j];
-  }
-  return normalizeInPlace(rank);
+  return { clipped: { values, present }, validatorTrust, incentive: normalizeInPlace(rank) };
 }

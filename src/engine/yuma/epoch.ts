@@ -1,7 +1,7 @@
 import { computeActive, lastTempoBlock } from './activity.ts';
 import { originalYumaBonds, yuma3Bonds } from './bonds.ts';
 import { weightsForBonds } from './bonds-penalty.ts';
-import { clipWeights, consensusOf, incentiveOf, validatorTrustOf } from './consensus.ts';
+import { clipTrustIncentive, consensusOf } from './consensus.ts';
 import { splitEmission } from './emission.ts';
 import { newPermits, permitsForMasking } from './permits.ts';
 import { gatherRows, rowsInPlay } from './rows.ts';
@@ -44,9 +44,14 @@ export function runEpoch(input: EpochInput, params: YumaParams, workspace?: Yuma
 
   // §3.6 Consensus, §3.7 clipping, §3.8 validator trust, §3.9 incentive
   const consensus = consensusOf(activeRows, weights, n, params.kappa, workspace);
-  const clipped = clipWeights(weights, consensus, n, workspace);
-  const validatorTrust = validatorTrustOf(clipped, rows, n);
-  const incentive = incentiveOf(activeRows, clipped, n);
+  const { clipped, validatorTrust, incentive } = clipTrustIncentive(
+    weights,
+    consensus,
+    activeRows,
+    rows,
+    n,
+    workspace,
+  );
 
   // §3.10 Weights for bonds (bonds penalty β)
   const wTilde = weightsForBonds(weights, clipped, params.bondsPenalty, workspace);
