@@ -1,4 +1,3 @@
-import { rowNormalizeInPlace } from '../math/normalize.ts';
 import type { EpochInput } from './types.ts';
 import { scratchF64, scratchU8, type YumaWorkspace } from './workspace.ts';
 
@@ -46,6 +45,7 @@ export function maskWeights(
     const updated = lastUpdate[i];
     const committed = commitBlock === undefined ? Number.POSITIVE_INFINITY : commitBlock[i];
     const src = i * n;
+    let sum = 0; // 5. the row sum, adding the entries in column order as rowNormalizeInPlace does
     for (let j = 0; j < n; j++) {
       const k = base + j;
       const kept =
@@ -53,10 +53,18 @@ export function maskWeights(
         !(i === j && i !== ownerUid) && // 2. self-weight
         !(updated <= reg[j]) && // 3. outdated
         !(committed < reg[j]); // 4. commit older than the occupant
-      values[k] = kept ? Math.max(weights[src + j], 0) : 0;
+      const v = kept ? Math.max(weights[src + j], 0) : 0;
+      values[k] = v;
       present[k] = kept ? 1 : 0;
+      sum += v;
+    }
+    if (sum === 0) continue; // 5. a zero-sum row stays as is
+    // 0 / sum is +0 again for sum > 0 (entries are never −0), so zeros skip the division.
+    if (sum > 0) {
+      for (let k = base; k < base + n; k++) if (values[k] !== 0) values[k] /= sum;
+    } else {
+      for (let k = base; k < base + n; k++) values[k] /= sum;
     }
   }
-  rowNormalizeInPlace(values, m, n);
   return { values, present };
 }
