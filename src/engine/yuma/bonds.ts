@@ -94,10 +94,11 @@ export function originalYumaBonds(ctx: BondsContext, params: YumaParams): BondsO
     const base = r * n;
     const a = activeRows[r];
     for (let j = 0; j < n; j++) {
+      // x / s for s > 0 leaves a ±0 as it is, so zeros skip the division (here and below).
       let prev = kept[j] === 1 ? storedBonds[src + j] : 0;
-      if (prevSum[j] > 0) prev /= prevSum[j];
+      if (prev !== 0 && prevSum[j] > 0) prev /= prevSum[j];
       let delta = a === 0 ? 0 : a * w[base + j];
-      if (deltaSum[j] > 0) delta /= deltaSum[j];
+      if (delta !== 0 && deltaSum[j] > 0) delta /= deltaSum[j];
       const b = emaEntry(delta, prev, alpha, keep);
       bonds[base + j] = b;
       bondSum[j] += b;
@@ -111,8 +112,10 @@ export function originalYumaBonds(ctx: BondsContext, params: YumaParams): BondsO
     let dot = 0;
     for (let j = 0; j < n; j++) {
       let b = bonds[base + j];
-      if (bondSum[j] > 0) b /= bondSum[j];
-      bonds[base + j] = b;
+      if (b !== 0 && bondSum[j] > 0) {
+        b /= bondSum[j];
+        bonds[base + j] = b;
+      }
       dot += b * incentive[j];
       if (b > colMax[j]) colMax[j] = b;
     }
@@ -126,8 +129,8 @@ export function originalYumaBonds(ctx: BondsContext, params: YumaParams): BondsO
     if (newPermit[i] !== 1) continue; // a validator without a new permit loses its bonds
     markBondRow(workspace, i);
     for (let j = 0, base = r * n, dst = i * n; j < n; j++) {
-      const b = colMax[j] > 0 ? bonds[base + j] / colMax[j] : bonds[base + j];
-      stored[dst + j] = proportionToU16(b);
+      const b = bonds[base + j];
+      stored[dst + j] = proportionToU16(b !== 0 && colMax[j] > 0 ? b / colMax[j] : b);
     }
   }
   return { dividends, storedBonds: stored };
@@ -174,14 +177,32 @@ export function yuma3Bonds(ctx: BondsContext, params: YumaParams): BondsOutcome 
     }
   }
   // Pass 2: dividends from the column-normalised B; storage of B itself.
+  let finite = true; // every B_ij finite (B ≥ 0, so a finite column sum says so)
+  for (let j = 0; j < n; j++) if (!(bondSum[j] < Number.POSITIVE_INFINITY)) finite = false;
+  const incCols = new Int32Array(n); // columns with I_j ≠ 0 (NaN included)
+  let nz = 0;
+  for (let j = 0; j < n; j++) {
+    if (incentive[j] === 0) continue;
+    incCols[nz++] = j;
+    if (!(Math.abs(incentive[j]) < Number.POSITIVE_INFINITY)) finite = false; // 0·NaN must be added
+  }
   const perRow = new Float64Array(m);
   const stored = zeroBondMatrix(workspace, n);
   for (let r = 0; r < m; r++) {
     const base = r * n;
     let dot = 0;
-    for (let j = 0; j < n; j++) {
-      const b = bonds[base + j];
-      dot += (bondSum[j] > 0 ? b / bondSum[j] : b) * incentive[j];
+    if (finite) {
+      // Finite b ≥ 0 and I_j: a term with b = 0 or I_j = 0 is ±0 and adding it changes nothing.
+      for (let q = 0; q < nz; q++) {
+        const j = incCols[q];
+        const b = bonds[base + j];
+        if (b !== 0) dot += (bondSum[j] > 0 ? b / bondSum[j] : b) * incentive[j];
+      }
+    } else {
+      for (let j = 0; j < n; j++) {
+        const b = bonds[base + j];
+        dot += (bondSum[j] > 0 ? b / bondSum[j] : b) * incentive[j];
+      }
     }
     perRow[r] = dot * activeRows[r];
     const i = rows[r];
