@@ -1,6 +1,8 @@
 /**
- * A realistic, reproducible input for one float Yuma epoch at full subnet size: 256 uids, the first 64
- * permitted active validators, the other 192 miners. Everything is drawn from `createRng` with a fixed
+ * A realistic, reproducible input for one Yuma epoch at full subnet size: by default 256 uids, the first
+ * 64 permitted active validators, the other 192 miners (SHAPE_128X1024: 1024 uids, 128 validators, 896
+ * miners). Every validator's weight row is full: it weights every miner (softmax weights are > 0 and
+ * the smallest still stores as u16 ≥ 1 at both shapes). Everything is drawn from `createRng` with a fixed
  * seed, so every bench run times the very same epoch.
  *
  * - Validator stake is log-normal (a few whales, a long tail), miners hold none.
@@ -32,6 +34,8 @@ export interface EpochInputShape {
 }
 
 export const SHAPE_64X256: EpochInputShape = { n: 256, validators: 64, freshMiners: 4, warmEpochs: 3 };
+/** A large subnet: 128 validators weighting 896 miners (8× the work of 64×256 in every m×n stage). */
+export const SHAPE_128X1024: EpochInputShape = { n: 1024, validators: 128, freshMiners: 4, warmEpochs: 3 };
 
 const TEMPO = 360;
 const NOISE_SD = 0.1 / Math.sqrt(16);
@@ -39,9 +43,21 @@ const SOFTMAX_TEMPERATURE = 0.05;
 /** One alpha per block over a tempo, less the owner cut (11796/65535 ≈ 18 %), in rao. */
 const EMISSION = Math.floor((1 - 11796 / 65535) * TEMPO * 1e9);
 
-/** Chain defaults (spec §6) as the quickstart compiles them, for the given Yuma version. */
-export function benchParams(version: YumaParams['version']): YumaParams {
-  return { ...newSubnetYumaParams(), version, activityCutoff: activityCutoffBlocks(TEMPO) };
+/**
+ * Chain defaults (spec §6) as the quickstart compiles them, for the given Yuma version. The shape's
+ * validators all get permits: MaxAllowedValidators is its default 64 at 64×256 and is raised (a subnet
+ * hyperparameter) to 128 at 128×1024, else only 64 of the 128 would ever hold weights.
+ */
+export function benchParams(
+  version: YumaParams['version'],
+  shape: EpochInputShape = SHAPE_64X256,
+): YumaParams {
+  return {
+    ...newSubnetYumaParams(),
+    version,
+    activityCutoff: activityCutoffBlocks(TEMPO),
+    maxAllowedValidators: Math.max(newSubnetYumaParams().maxAllowedValidators, shape.validators),
+  };
 }
 
 /** Softmax of noisy quality observations over the miners, stored as set_weights stores a row. */

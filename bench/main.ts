@@ -12,9 +12,16 @@ import { quickstartBlocks } from './quickstart-blocks.ts';
 import { quickstartPeakRss } from './quickstart-peak-rss.ts';
 import { quickstartWallTime } from './quickstart-wall-time.ts';
 import { yumaEpoch } from './yuma-epoch.ts';
+import { yumaEpochMicros } from './yuma-epoch-us.ts';
 
 /** Every suite, in the order of the table and of latest.json. A new figure is one more entry here. */
-const SUITES: readonly BenchSuite[] = [quickstartWallTime, quickstartPeakRss, quickstartBlocks, yumaEpoch];
+const SUITES: readonly BenchSuite[] = [
+  quickstartWallTime,
+  quickstartPeakRss,
+  quickstartBlocks,
+  yumaEpoch,
+  yumaEpochMicros,
+];
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const LATEST = fileURLToPath(new URL('latest.json', import.meta.url));
