@@ -5,7 +5,9 @@ import { isTopKNonzero } from '../math/top-k.ts';
  * (quirk Q2: permits lag one epoch); the subnet owner is always permitted.
  */
 export function permitsForMasking(previous: Uint8Array, ownerUid: number): Uint8Array {
-  const permit = Uint8Array.from(previous, (p) => (p !== 0 ? 1 : 0));
+  const n = previous.length;
+  const permit = new Uint8Array(n);
+  for (let i = 0; i < n; i++) permit[i] = previous[i] !== 0 ? 1 : 0;
   if (ownerUid >= 0 && ownerUid < permit.length) permit[ownerUid] = 1;
   return permit;
 }
