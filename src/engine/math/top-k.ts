@@ -7,13 +7,46 @@
 export function isTopKNonzero(values: ArrayLike<number>, k: number): Uint8Array {
   const n = values.length;
   const out = new Uint8Array(n);
-  for (let i = 0; i < n; i++) out[i] = values[i] !== 0 ? 1 : 0;
+  let finite = true;
+  for (let i = 0; i < n; i++) {
+    out[i] = values[i] !== 0 ? 1 : 0;
+    if (!Number.isFinite(values[i])) finite = false;
+  }
   if (n < k) return out;
+  const drop = n - Math.max(0, k);
+  if (finite) {
+    dropLowest(values, drop, out);
+    return out;
+  }
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   // Explicit index tie-break makes the order independent of the engine's sort stability.
   order.sort((a, b) => values[a] - values[b] || a - b);
-  const drop = n - Math.max(0, k);
   for (let r = 0; r < drop; r++) out[order[r]] = 0;
   return out;
+}
+
+/**
+ * The same deselection without sorting indices, for finite values only: there the order (value, then
+ * index) is total, so the first `drop` are every value below x = the drop-th smallest value and, among
+ * the values equal to x (±0 alike), the lowest indices.
+ */
+function dropLowest(values: ArrayLike<number>, drop: number, out: Uint8Array): void {
+  if (drop <= 0) return;
+  const n = values.length;
+  const sorted = Float64Array.from(values).sort();
+  const x = sorted[drop - 1];
+  let left = drop;
+  for (let i = 0; i < n; i++) {
+    if (values[i] < x) {
+      out[i] = 0;
+      left--;
+    }
+  }
+  for (let i = 0; i < n && left > 0; i++) {
+    if (values[i] === x) {
+      out[i] = 0;
+      left--;
+    }
+  }
 }
