@@ -5,10 +5,9 @@
  * and the chain's fixed-point `runEpochExact` — and the ratio of the two medians at 64×256. Inputs are
  * built once per shape by epoch-input.ts (untimed); one tinybench Bench per (arithmetic, shape).
  */
-import { Bench } from 'tinybench';
 import { runEpoch } from '../src/engine/yuma/epoch.ts';
 import { runEpochExact } from '../src/engine/yuma/exact/epoch.ts';
-import type { EpochInput, EpochResult, YumaParams } from '../src/engine/yuma/types.ts';
+import type { EpochInput, YumaParams } from '../src/engine/yuma/types.ts';
 import { createYumaWorkspace } from '../src/engine/yuma/workspace.ts';
 import {
   benchParams,
@@ -18,6 +17,7 @@ import {
   SHAPE_128X1024,
 } from './epoch-input.ts';
 import { type BenchSuite, type Figure, round } from './figure.ts';
+import { timeCalls } from './time-calls.ts';
 
 type Arithmetic = 'float' | 'exact';
 
@@ -70,9 +70,6 @@ function budget(arithmetic: Arithmetic, shape: EpochInputShape, quick: boolean):
     : { warmupTime: 500, warmupIterations: 10, time: 4000, iterations: 100 };
 }
 
-/** Keeps the results reachable so the JIT cannot drop the call. */
-let sink: EpochResult | undefined;
-
 interface Measured {
   medianUs: number;
   detail: string;
@@ -90,20 +87,8 @@ async function measure(
   const workspace = createYumaWorkspace();
   const epoch =
     arithmetic === 'float' ? () => runEpoch(input, params, workspace) : () => runEpochExact(input, params);
-  const bench = new Bench({ name, ...b, throws: true });
-  let calls = 0;
-  bench.add(name, () => {
-    sink = epoch();
-    calls++;
-  });
-  const cpuBefore = process.cpuUsage();
-  await bench.run();
-  const cpu = process.cpuUsage(cpuBefore);
-  const result = bench.tasks[0].result;
-  if (result.state !== 'completed' || sink === undefined) throw new Error(`${name}: ${result.state}`);
-  const { latency } = result;
+  const { latency, cpuPerCallUs: cpuPerCall } = await timeCalls(name, epoch, b);
   const us = (ms: number) => `${(ms * 1000).toFixed(0)} µs`;
-  const cpuPerCall = (cpu.user + cpu.system) / calls;
   return {
     medianUs: latency.p50 * 1000,
     detail:

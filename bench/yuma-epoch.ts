@@ -3,11 +3,11 @@
  * uids, 64 permitted validators weighting 192 miners, carried-over bonds), one tinybench task per
  * version. Input built once per version by epoch-input.ts (untimed); every iteration is one runEpoch.
  */
-import { Bench } from 'tinybench';
 import { runEpoch } from '../src/engine/yuma/epoch.ts';
-import type { EpochResult, YumaParams } from '../src/engine/yuma/types.ts';
+import type { YumaParams } from '../src/engine/yuma/types.ts';
 import { benchParams, makeEpochInput, SHAPE_64X256 } from './epoch-input.ts';
 import { type BenchSuite, type Figure, round } from './figure.ts';
+import { timeCalls } from './time-calls.ts';
 
 const VERSIONS = ['yuma3', 'yuma1'] as const satisfies readonly YumaParams['version'][];
 
@@ -20,9 +20,6 @@ export const epochFigureName = (version: YumaParams['version']) =>
  */
 const TARGET_EPOCHS_PER_SECOND = 1000;
 
-/** Keeps the results reachable so the JIT cannot drop the call. */
-let sink: EpochResult | undefined;
-
 export const yumaEpoch: BenchSuite = {
   names: VERSIONS.map(epochFigureName),
   async run({ quick, log }) {
@@ -31,7 +28,6 @@ export const yumaEpoch: BenchSuite = {
       iterations: quick ? 20 : 1000,
       warmupTime: quick ? 100 : 1000,
       warmupIterations: quick ? 10 : 200,
-      throws: true,
     };
     log(
       `yuma epoch ${SHAPE_64X256.validators}x${SHAPE_64X256.n}: tinybench, ${options.warmupTime} ms warm-up, then ≥ ${options.time} ms and ≥ ${options.iterations} iterations per version`,
@@ -41,20 +37,11 @@ export const yumaEpoch: BenchSuite = {
       const name = epochFigureName(version);
       const params = benchParams(version);
       const input = makeEpochInput(params);
-      // One bench per version, so the process CPU time around it belongs to that version alone.
-      const bench = new Bench({ name, ...options });
-      let calls = 0;
-      bench.add(name, () => {
-        sink = runEpoch(input, params);
-        calls++;
-      });
-      const cpuBefore = process.cpuUsage();
-      await bench.run();
-      const cpu = process.cpuUsage(cpuBefore);
-      const result = bench.tasks[0].result;
-      if (result.state !== 'completed' || sink === undefined) throw new Error(`${name}: ${result.state}`);
-      const { latency } = result;
-      const cpuPerCall = (cpu.user + cpu.system) / calls;
+      const { latency, cpuPerCallUs: cpuPerCall } = await timeCalls(
+        name,
+        () => runEpoch(input, params),
+        options,
+      );
       log(`  ${version}: median ${(latency.p50 * 1000).toFixed(0)} µs, ${latency.samplesCount} iterations`);
       figures.push({
         name,
