@@ -10,11 +10,10 @@
  * one typo away from a key the runner reads is reported as a warning (it would otherwise be ignored
  * silently), never as an error.
  */
-import { readFile } from 'node:fs/promises';
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { EpochScript } from '../engine/yuma/epoch-script-types.ts';
 import { closestKey } from './did-you-mean.ts';
+import { parseYamlText, readTextFile } from './document.ts';
 import { issuesToProblems, withFieldHelp, withoutRepeats } from './issues.ts';
 import { locator, type PathSegment } from './locate.ts';
 import { describeValue, type ScenarioProblem } from './problem.ts';
@@ -238,34 +237,8 @@ function parseText(text: string, file: string): { raw: unknown } | { problems: S
       };
     }
   }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, {
-    prettyErrors: false,
-    uniqueKeys: true,
-    lineCounter: lines,
-    logLevel: 'silent',
-  });
-  const errors = [...doc.errors, ...doc.warnings];
-  if (errors.length > 0)
-    return {
-      problems: errors.map((e) => {
-        const { line, col } = lines.linePos(e.pos[0]);
-        return {
-          file,
-          path: [],
-          line,
-          column: col,
-          message: `not valid JSON/YAML: ${e.message.split('\n')[0]}`,
-        };
-      }),
-    };
-  try {
-    return { raw: doc.toJS({ maxAliasCount: 100 }) };
-  } catch (error) {
-    return {
-      problems: [{ file, path: [], message: `cannot load this JSON/YAML: ${(error as Error).message}` }],
-    };
-  }
+  const loaded = parseYamlText(text, file);
+  return loaded.ok ? { raw: loaded.value } : { problems: loaded.problems };
 }
 
 /** Parses and checks an epoch script's text (JSON or YAML). Pure. */
@@ -309,18 +282,7 @@ export function parseEpochScriptText(text: string, file: string): EpochScriptPar
 
 /** Reads and checks an epoch script; a missing or unreadable file is a problem, not a crash. */
 export async function loadEpochScriptFile(file: string): Promise<EpochScriptParse> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const message =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'is a directory'
-          : `cannot read (${code ?? 'error'})`;
-    return { ok: false, problems: [{ file, path: [], message }] };
-  }
-  return parseEpochScriptText(text, file);
+  const text = await readTextFile(file);
+  if (!text.ok) return text;
+  return parseEpochScriptText(text.value, file);
 }

@@ -1,5 +1,6 @@
-import { LineCounter, parseDocument, parse as parseYaml } from 'yaml';
+import { parse as parseYaml } from 'yaml';
 import { crossFieldProblems } from './checks.ts';
+import { parseYamlText } from './document.ts';
 import { issuesToProblems, withFieldHelp, withoutRepeats } from './issues.ts';
 import { formatPath, locator, type PathSegment, parsePath } from './locate.ts';
 import { describeValue, type ScenarioProblem } from './problem.ts';
@@ -125,52 +126,9 @@ function overrideOf(path: readonly PathSegment[], overrides: readonly string[]):
 }
 
 export function parseScenarioText(text: string, file: string, options: ParseOptions): ParseResult {
-  // Without prettyErrors, errors carry only offsets (no linePos): the line counter turns them into lines.
-  const lines = new LineCounter();
-  // logLevel 'silent': yaml would otherwise print warnings (e.g. an unknown !tag) to the process; they
-  // are reported below as problems like any other.
-  const doc = parseDocument(text, {
-    prettyErrors: false,
-    uniqueKeys: true,
-    lineCounter: lines,
-    logLevel: 'silent',
-    merge: true, // `<<: *defaults` merge keys, common in hand-written configs
-  });
-  const yamlProblems = [...doc.errors, ...doc.warnings];
-  if (yamlProblems.length > 0) {
-    return {
-      ok: false,
-      problems: yamlProblems.map((e) => {
-        const { line, col } = lines.linePos(e.pos[0]);
-        return {
-          file,
-          path: [],
-          line,
-          column: col,
-          message: `not valid YAML/JSON: ${e.message.split('\n')[0]}`,
-        };
-      }),
-    };
-  }
-  let raw: unknown;
-  try {
-    raw = doc.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    // An alias bomb ("billion laughs") or nesting deeper than the stack: bad input, not a crash.
-    return {
-      ok: false,
-      problems: [
-        {
-          file,
-          path: [],
-          message:
-            error instanceof RangeError && /call stack/i.test(error.message)
-              ? 'cannot load this YAML/JSON: nested too deeply'
-              : `cannot load this YAML/JSON: ${(error as Error).message}`,
-        },
-      ],
-    };
-  }
+  const loaded = parseYamlText(text, file);
+  if (!loaded.ok) return loaded;
+  let raw = loaded.value;
   if (raw === null || raw === undefined) raw = {};
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     return {

@@ -4,12 +4,11 @@
  * (engine/yuma/cases/run-case.ts). Described for users in the README, "Comparing Yuma versions on
  * the named cases".
  */
-import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { YumaCase } from '../engine/yuma/cases/run-case.ts';
 import { closestKey } from './did-you-mean.ts';
+import { parseYamlText, readTextFile } from './document.ts';
 import { issuesToProblems, withFieldHelp, withoutRepeats } from './issues.ts';
 import { locator, type PathSegment } from './locate.ts';
 import { describeValue, type ScenarioProblem } from './problem.ts';
@@ -215,38 +214,9 @@ function compile(
 
 /** Parses and checks a case file's text; every problem is located (file:line:col path: message). */
 export function parseYumaCaseText(text: string, file: string, defaultName: string): YumaCaseParse {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, {
-    prettyErrors: false,
-    uniqueKeys: true,
-    lineCounter: lines,
-    logLevel: 'silent',
-  });
-  const yamlErrors = [...doc.errors, ...doc.warnings];
-  if (yamlErrors.length > 0) {
-    return {
-      ok: false,
-      problems: yamlErrors.map((e) => {
-        const { line, col } = lines.linePos(e.pos[0]);
-        return {
-          file,
-          path: [],
-          line,
-          column: col,
-          message: `not valid YAML/JSON: ${e.message.split('\n')[0]}`,
-        };
-      }),
-    };
-  }
-  let raw: unknown;
-  try {
-    raw = doc.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    return {
-      ok: false,
-      problems: [{ file, path: [], message: `cannot load this YAML: ${(error as Error).message}` }],
-    };
-  }
+  const loaded = parseYamlText(text, file);
+  if (!loaded.ok) return loaded;
+  const raw = loaded.value;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return {
       ok: false,
@@ -272,14 +242,7 @@ export function parseYumaCaseText(text: string, file: string, defaultName: strin
 
 /** Reads and checks a case file; a missing file is a problem, not a crash. */
 export async function loadYumaCaseFile(file: string): Promise<YumaCaseParse> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const message =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code})`;
-    return { ok: false, problems: [{ file, path: [], message }] };
-  }
-  return parseYumaCaseText(text, file, basename(file, extname(file)));
+  const text = await readTextFile(file);
+  if (!text.ok) return text;
+  return parseYumaCaseText(text.value, file, basename(file, extname(file)));
 }
