@@ -1,5 +1,6 @@
 import type { EpochScript, EpochScriptSetWeights, EpochScriptStep } from './epoch-script-types.ts';
 import { maxUpscaleU16 } from './set-weights.ts';
+import type { EpochInput, EpochResult, YumaParams } from './types.ts';
 
 /**
  * The subnet state an epoch script evolves between epochs, and the chain-side changes a step applies
@@ -109,4 +110,46 @@ function checkLength(name: string, a: ArrayLike<unknown>, n: number): void {
 
 function checkUid(state: ScriptState, uid: number): void {
   if (!Number.isInteger(uid) || uid < 0 || uid >= state.n) throw new Error(`epoch script: bad uid ${uid}`);
+}
+
+/** Where and how an epoch on a script's state runs. */
+export interface ScriptEpochAt {
+  block: number;
+  tempo: number;
+  ownerUid: number;
+  /** Rao to distribute. */
+  emission: number;
+}
+
+/**
+ * One epoch on the script state, called directly as the chain tests call `epoch()` (no previous epoch:
+ * last_tempo = block − tempo); the new bonds and permits are written back into the state.
+ */
+export function runEpochOnState(
+  state: ScriptState,
+  at: ScriptEpochAt,
+  params: YumaParams,
+  epoch: (input: EpochInput, params: YumaParams) => EpochResult,
+): EpochResult {
+  const result = epoch(
+    {
+      n: state.n,
+      block: at.block,
+      tempo: at.tempo,
+      lastEpochBlock: -1,
+      stake: state.stake,
+      weights: state.weights,
+      weightsPresent: state.present,
+      bonds: state.bonds,
+      lastUpdate: state.lastUpdate,
+      blockAtRegistration: state.reg,
+      validatorPermit: state.permit,
+      ownerUid: at.ownerUid,
+      emission: at.emission,
+    },
+    params,
+  );
+  state.bonds = result.bonds;
+  state.permit = result.validatorPermit;
+  return result;
 }

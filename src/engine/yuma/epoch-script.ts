@@ -1,7 +1,7 @@
 import { proportionToU16 } from '../math/u16.ts';
 import { activityCutoffBlocks } from './defaults.ts';
 import { runEpoch } from './epoch.ts';
-import { applyChanges, initialState } from './epoch-script-state.ts';
+import { applyChanges, initialState, runEpochOnState } from './epoch-script-state.ts';
 import type {
   EpochScript,
   EpochScriptOptions,
@@ -68,27 +68,13 @@ export function runEpochScript(
   return script.steps.map((step) => {
     applyChanges(state, step);
     if (step.epoch === false) return null;
-    const result = epoch(
-      {
-        n: state.n,
-        block: step.block,
-        tempo,
-        // The scripts call the epoch directly, as the chain tests do: last_tempo = block − tempo.
-        lastEpochBlock: -1,
-        stake: state.stake,
-        weights: state.weights,
-        weightsPresent: state.present,
-        bonds: state.bonds,
-        lastUpdate: state.lastUpdate,
-        blockAtRegistration: state.reg,
-        validatorPermit: state.permit,
-        ownerUid: script.owner_uid ?? -1,
-        emission: step.emission ?? 1_000_000_000,
-      },
-      params,
-    );
-    state.bonds = result.bonds;
-    state.permit = result.validatorPermit;
+    const at = {
+      block: step.block,
+      tempo,
+      ownerUid: script.owner_uid ?? -1,
+      emission: step.emission ?? 1_000_000_000,
+    };
+    const result = runEpochOnState(state, at, params, epoch);
     return stepOutputs(result, state.n);
   });
 }

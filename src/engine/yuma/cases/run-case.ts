@@ -8,7 +8,7 @@
 
 import { runEpoch } from '../epoch.ts';
 import { epochScriptParams } from '../epoch-script.ts';
-import { applyChanges, initialState } from '../epoch-script-state.ts';
+import { applyChanges, initialState, runEpochOnState } from '../epoch-script-state.ts';
 import type { EpochScript, EpochScriptParams } from '../epoch-script-types.ts';
 
 /** A case with every epoch spelled out (what the case file format compiles to). */
@@ -85,29 +85,8 @@ export function runYumaCase(c: YumaCase, version: CompareVersion): CaseEpoch[] {
   const params = epochScriptParams(script);
   const state = initialState(script);
   const serverUids = c.servers.map((_, j) => V + j);
-  const epoch = (block: number) => {
-    const result = runEpoch(
-      {
-        n,
-        block,
-        tempo: 1,
-        lastEpochBlock: -1, // direct epoch() calls, as in the tests: last_tempo = block − tempo
-        stake: state.stake,
-        weights: state.weights,
-        weightsPresent: state.present,
-        bonds: state.bonds,
-        lastUpdate: state.lastUpdate,
-        blockAtRegistration: state.reg,
-        validatorPermit: state.permit,
-        ownerUid: -1,
-        emission: E,
-      },
-      params,
-    );
-    state.bonds = result.bonds;
-    state.permit = result.validatorPermit;
-    return result;
-  };
+  const epoch = (block: number) =>
+    runEpochOnState(state, { block, tempo: 1, ownerUid: -1, emission: E }, params, runEpoch);
 
   epoch(2); // the permit epoch: no weights yet
   const out: CaseEpoch[] = [];
