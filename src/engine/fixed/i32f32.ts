@@ -29,16 +29,24 @@ export function fromInt(n: number | bigint): I32F32 {
   return saturate(BigInt(n) << FRAC_BITS);
 }
 
-/** A double as I32F32 (`from_num(f64)`): rounds to nearest, ties to even; saturating; NaN → 0. */
-export function fromF64(x: number): I32F32 {
+/**
+ * A double scaled by 2^fracBits, rounded to nearest with ties to even (substrate_fixed `from_num(f64)`),
+ * then saturated; NaN → 0. Shared by every width: the scaling is exact, so is the rounding.
+ */
+export function fromF64Raw(x: number, fracBits: number, min: bigint, max: bigint): bigint {
   if (Number.isNaN(x)) return 0n;
-  const scaled = x * 2 ** 32; // exact: scaling by a power of two
-  if (!Number.isFinite(scaled)) return scaled > 0 ? MAX : MIN;
+  const scaled = x * 2 ** fracBits; // exact: scaling by a power of two
+  if (!Number.isFinite(scaled)) return scaled > 0 ? max : min;
   const floor = Math.floor(scaled);
   const rest = scaled - floor; // exact for doubles
   let q = BigInt(floor);
   if (rest > 0.5 || (rest === 0.5 && (q & 1n) === 1n)) q += 1n;
-  return saturate(q);
+  return q > max ? max : q < min ? min : q;
+}
+
+/** A double as I32F32 (`from_num(f64)`): rounds to nearest, ties to even; saturating; NaN → 0. */
+export function fromF64(x: number): I32F32 {
+  return fromF64Raw(x, 32, MIN, MAX);
 }
 
 /** The value as a double (exact while |raw| ≤ 2⁵³, i.e. for every fraction in the epoch). */

@@ -4,7 +4,7 @@
  * Same rules as I32F32 (i32f32.ts): multiplication floors, division truncates toward zero, safe_div
  * gives 0 on ÷0/overflow, conversions to integers or to I32F32 floor (saturating).
  */
-import { type I32F32, saturate as saturate32 } from './i32f32.ts';
+import { fromF64Raw, type I32F32, saturate as saturate32 } from './i32f32.ts';
 
 /** Raw bits of an I64F64 (value · 2⁶⁴). */
 export type I64F64 = bigint;
@@ -27,14 +27,7 @@ export function fromInt64(n: number | bigint): I64F64 {
 
 /** A double as I64F64 (`from_num(f64)`): rounds to nearest, ties to even; saturating; NaN → 0. */
 export function fromF64To64(x: number): I64F64 {
-  if (Number.isNaN(x)) return 0n;
-  const scaled = x * 2 ** 64; // exact: scaling by a power of two
-  if (!Number.isFinite(scaled)) return scaled > 0 ? MAX_64 : MIN_64;
-  const floor = Math.floor(scaled);
-  const rest = scaled - floor;
-  let q = BigInt(floor);
-  if (rest > 0.5 || (rest === 0.5 && (q & 1n) === 1n)) q += 1n;
-  return saturate64(q);
+  return fromF64Raw(x, 64, MIN_64, MAX_64);
 }
 
 /** a + b, saturating. */
