@@ -96,6 +96,25 @@ function program(): Command {
       const { epochCommand } = await import('./epoch.ts');
       process.exitCode = await epochCommand(file, options);
     });
+  cli
+    .command('quote')
+    .description(
+      'quote one stake (TAO in, alpha out) or unstake (alpha in, TAO out) against a subnet pool; prints JSON',
+    )
+    .argument('<direction>', 'stake or unstake')
+    .requiredOption('--tao-reserve <T>', 'TAO in the pool (whole TAO, decimals allowed)')
+    .requiredOption('--alpha-reserve <A>', 'alpha in the pool (whole alpha)')
+    .requiredOption('--amount <X>', 'TAO to stake or alpha to unstake, fee included (whole units)')
+    .option('--fee-rate <F>', 'swap fee, a fraction of the input (default 33/65535 ≈ 0.000504)')
+    .option('--alpha-weight <W>', 'the pool’s alpha weight w1, 0.01–0.99 (default 0.5: constant product)')
+    .addHelpText(
+      'after',
+      '\nJSON: { "amount_in", "amount_out", "fee", "price_before", "price_after" }: amounts in whole units\n(the fee in the input token), prices in TAO per alpha (see the README, "Quoting a stake or unstake")',
+    )
+    .action(async (direction: string, options) => {
+      const { quoteCommand } = await import('./quote.ts');
+      process.exitCode = quoteCommand(direction, options);
+    });
   return cli;
 }
 
