@@ -11,10 +11,10 @@ import { activeStakeExact, normalizedStakeExact } from './stake.ts';
 import { maskWeightsExact } from './weights.ts';
 
 /** A fraction parameter back to the chain's u16 (YumaParams hold u16/65535). */
-const toU16Param = (x: number) => Math.round(x * 65535);
+export const toU16Param = (x: number) => Math.round(x * 65535);
 
 /** u16/65535 in I32F32 as the chain reads κ, β (`safe_div`, truncating). */
-const u16Fraction = (u: number): I32F32 => div(fromInt(u), fromInt(65535));
+export const u16Fraction = (u: number): I32F32 => div(fromInt(u), fromInt(65535));
 
 const toF64Array = (x: readonly I32F32[]) => Float64Array.from(x, toF64);
 
@@ -26,7 +26,7 @@ const toF64Array = (x: readonly I32F32[]) => Float64Array.from(x, toF64);
  * fixed-point values as exact doubles; emissions are rao numbers (exact below 2⁵³). Pure; BigInt-based,
  * so much slower than the float epoch. Fraction parameters are read back as their u16 encodings.
  */
-export function runEpochExact(input: EpochInput, params: YumaParams): EpochResult {
+export function runEpochExactBigInt(input: EpochInput, params: YumaParams): EpochResult {
   const { n, block, ownerUid } = input;
 
   // §3.1 Activity

@@ -27,7 +27,16 @@ export function alphaSigmoidExact(
 ): I32F32 {
   const diffBuy = clamp(sub(weight, consensus), 0n, ONE);
   const diffSell = clamp(sub(bond, weight), 0n, ONE);
-  const d = weight >= bond ? diffBuy : diffSell;
+  return alphaFromDiffExact(weight >= bond ? diffBuy : diffSell, alphaLow, alphaHigh, steepness);
+}
+
+/** The sigmoid part of `liquid_alpha_sigmoid`: α for the clamped difference d (see alphaSigmoidExact). */
+export function alphaFromDiffExact(
+  d: I32F32,
+  alphaLow: I32F32,
+  alphaHigh: I32F32,
+  steepness: I32F32,
+): I32F32 {
   const x = mul(saturatingDiv(steepness, fromInt(-100)), sub(d, HALF));
   const sigmoid = saturatingDiv(ONE, add(ONE, expSafe(x)));
   const alpha = add(alphaLow, mul(sigmoid, sub(alphaHigh, alphaLow)));

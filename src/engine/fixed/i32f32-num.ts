@@ -1,0 +1,75 @@
+/**
+ * I32F32 on raw bits held in a double (value · 2³² as an integer-valued number) instead of a bigint:
+ * exact while every operand and result is an integer of magnitude < 2⁵³, which holds for the epoch's
+ * fractions (|raw| ≤ a few · 2³²). Each function returns exactly what its i32f32.ts namesake returns
+ * (same floors, truncations, ÷0 and overflow rules); outside its fast range it computes with the bigint
+ * version, so the result is still exact whenever it is below 2⁵³ in magnitude. Results are never −0.
+ *
+ * Exactness rests on two facts about doubles: products and sums of integers are exact below 2⁵³, and
+ * for integers 0 ≤ a < 2⁵³, b ≥ 1, Math.floor(a / b) = ⌊a/b⌋ (the rounding error of a/b is below 1/b,
+ * the least distance from a non-integer quotient to the next integer, so it never crosses one).
+ */
+import { div, mul } from './i32f32.ts';
+
+export const TWO16 = 65536;
+export const TWO32 = 2 ** 32;
+/** |a|, |b| ≤ 2³⁴ keeps every partial product of mulRaw below 2⁵². */
+const MUL_LIMIT = 2 ** 34;
+/** Largest integer a double holds exactly, plus one. */
+const SAFE = 2 ** 53;
+
+/**
+ * `mul`: ⌊a·b / 2³²⌋. b = bh·2¹⁶ + bl (0 ≤ bl < 2¹⁶), so a·b = 2¹⁶·X + r with X = a·bh + ⌊a·bl/2¹⁶⌋ and
+ * 0 ≤ r < 2¹⁶, and ⌊(2¹⁶X + r)/2³²⌋ = ⌊X/2¹⁶⌋ (also for negative X). Divisions by 2¹⁶ are exact.
+ */
+export function mulRaw(a: number, b: number): number {
+  if (a > MUL_LIMIT || a < -MUL_LIMIT || b > MUL_LIMIT || b < -MUL_LIMIT)
+    return Number(mul(BigInt(a), BigInt(b)));
+  const bh = Math.floor(b / TWO16);
+  const bl = b - bh * TWO16;
+  return Math.floor((a * bh + Math.floor((a * bl) / TWO16)) / TWO16) + 0;
+}
+
+/**
+ * `safe_div`: trunc(a·2³² / b), 0 on ÷0. Long division in base 2¹⁶ (base 2¹¹ for 2³⁷ < |b| ≤ 2⁴²): the
+ * integer part ⌊|a|/|b|⌋, then each digit ⌊r·base/|b|⌋ with r·base < |b|·base ≤ 2⁵³, remainders exact.
+ * Quotients ≥ 2²⁰ (result near 2⁵³) and larger operands go to the bigint division.
+ */
+export function divRaw(a: number, b: number): number {
+  if (b === 0) return 0;
+  const x = a < 0 ? -a : a;
+  const y = b < 0 ? -b : b;
+  if (x >= SAFE || y > 2 ** 42) return Number(div(BigInt(a), BigInt(b)));
+  const q = Math.floor(x / y);
+  if (q >= 2 ** 20) return Number(div(BigInt(a), BigInt(b)));
+  let r = x - q * y;
+  let res: number;
+  if (y <= 2 ** 37) {
+    r *= TWO16;
+    const q2 = Math.floor(r / y);
+    r = (r - q2 * y) * TWO16;
+    res = q * TWO32 + q2 * TWO16 + Math.floor(r / y);
+  } else {
+    r *= 2048;
+    const q2 = Math.floor(r / y);
+    r = (r - q2 * y) * 2048;
+    const q3 = Math.floor(r / y);
+    r = (r - q3 * y) * 1024;
+    res = q * TWO32 + q2 * 2 ** 21 + q3 * 1024 + Math.floor(r / y);
+  }
+  return a < 0 !== b < 0 ? 0 - res : res;
+}
+
+/** ⌊u·2³²/s⌋ for integers 0 ≤ u ≤ s: `safe_div(fromInt(u), fromInt(s))` (the 2³² factors cancel). */
+export function intRatioRaw(u: number, s: number): number {
+  if (s === 0) return 0;
+  const a = u * TWO32;
+  return a < SAFE ? Math.floor(a / s) : divRaw(u, s);
+}
+
+/** Chain `fixed_proportion_to_u16` of raw x: ⌊⌊x·65535·2³²/2³²⌋/2³²⌋ = ⌊x·65535/2³²⌋, clamped to u16. */
+export function proportionToU16Raw(x: number): number {
+  if (x <= 0) return 0;
+  const q = Math.floor((x * 65535) / TWO32);
+  return q > 65535 ? 65535 : q;
+}
