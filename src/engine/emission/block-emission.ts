@@ -4,11 +4,24 @@
  * The same function gives a subnet's alpha emission from its own alpha issuance.
  */
 export const MAX_ISSUANCE_RAO = 21_000_000_000_000_000n;
-const BASE_EMISSION_RAO = 1_000_000_000n;
+const MAX_ISSUANCE = 21e15; // exactly representable (a multiple of 4 below 2^55)
+const BASE_EMISSION_RAO = 1e9;
+
+/** E for the fraction of the supply not yet issued, (21e15 − I)/21e15 ∈ (0, 1]. */
+function emissionForRemaining(remaining: number): number {
+  return BASE_EMISSION_RAO / 2 ** Math.floor(Math.log2(1 / remaining));
+}
 
 export function blockEmissionForIssuance(issuance: bigint): bigint {
   if (issuance >= MAX_ISSUANCE_RAO) return 0n;
-  const remaining = Number(MAX_ISSUANCE_RAO - issuance) / Number(MAX_ISSUANCE_RAO);
-  const k = Math.floor(Math.log2(1 / remaining));
-  return BASE_EMISSION_RAO >> BigInt(k);
+  return BigInt(Math.floor(emissionForRemaining(Number(MAX_ISSUANCE_RAO - issuance) / MAX_ISSUANCE)));
+}
+
+/**
+ * The same on a number of rao (the per-block hot path). For I < 2^53 the difference 21e15 − I rounds
+ * once, as Number(21e15n − I) does, so both forms agree.
+ */
+export function blockEmissionRao(issuance: number): number {
+  if (issuance >= MAX_ISSUANCE) return 0;
+  return Math.floor(emissionForRemaining((MAX_ISSUANCE - issuance) / MAX_ISSUANCE));
 }
