@@ -13,7 +13,7 @@ function shares(rule: ShareRule, inputs: ShareInputs, n: number): number[] {
 
 function expectClose(actual: number[], expected: number[]): void {
   expect(actual).toHaveLength(expected.length);
-  actual.forEach((value, i) => expect(value).toBeCloseTo(expected[i], 12));
+  for (let i = 0; i < actual.length; i++) expect(actual[i]).toBeCloseTo(expected[i], 12);
 }
 
 describe('subnetShares: price_ema (2025-02)', () => {
@@ -150,7 +150,7 @@ describe('subnetShares properties', () => {
             { ...inputs, emaPrice: emaPrice.map((p) => p * k) },
             new Float64Array(n),
           );
-          base.forEach((v, i) => expect(scaled[i]).toBeCloseTo(v, 12));
+          for (let i = 0; i < n; i++) expect(scaled[i]).toBeCloseTo(base[i], 12);
           base.forEach((v, i) => {
             if (!emit[i] || !emissionEnabled[i]) expect(v).toBe(0);
           });
@@ -182,7 +182,7 @@ describe('subnetShares properties', () => {
             },
             new Float64Array(n),
           );
-          base.forEach((v, i) => expect(scaled[i]).toBeCloseTo(v, 12));
+          for (let i = 0; i < n; i++) expect(scaled[i]).toBeCloseTo(base[i], 12);
         },
       ),
       { numRuns: 500 },
