@@ -13,21 +13,22 @@ import { div, mul } from './i32f32.ts';
 
 export const TWO16 = 65536;
 export const TWO32 = 2 ** 32;
-/** |a|, |b| ≤ 2³⁴ keeps every partial product of mulRaw below 2⁵². */
-const MUL_LIMIT = 2 ** 34;
+/** |a|, |b| ≤ 2⁴⁰ keeps |a·b| ≤ 2⁸⁰, where mulRaw's rounding argument holds. */
+const MUL_LIMIT = 2 ** 40;
 /** Largest integer a double holds exactly, plus one. */
 const SAFE = 2 ** 53;
+const INV32 = 2 ** -32;
 
 /**
- * `mul`: ⌊a·b / 2³²⌋. b = bh·2¹⁶ + bl (0 ≤ bl < 2¹⁶), so a·b = 2¹⁶·X + r with X = a·bh + ⌊a·bl/2¹⁶⌋ and
- * 0 ≤ r < 2¹⁶, and ⌊(2¹⁶X + r)/2³²⌋ = ⌊X/2¹⁶⌋ (also for negative X). Divisions by 2¹⁶ are exact.
+ * `mul`: ⌊a·b / 2³²⌋. With P = a·b (exact integer) and L = P mod 2³² (Math.imul gives the low 32 bits of
+ * the product of the operands mod 2³², also for negatives), the result is (P − L)/2³², an integer. The
+ * double product and the subtraction each err by at most half an ulp (≤ 2²⁷ for |P| ≤ 2⁸⁰), so the scaled
+ * difference is within 2⁻⁴ of that integer and Math.round recovers it exactly.
  */
 export function mulRaw(a: number, b: number): number {
   if (a > MUL_LIMIT || a < -MUL_LIMIT || b > MUL_LIMIT || b < -MUL_LIMIT)
     return Number(mul(BigInt(a), BigInt(b)));
-  const bh = Math.floor(b / TWO16);
-  const bl = b - bh * TWO16;
-  return Math.floor((a * bh + Math.floor((a * bl) / TWO16)) / TWO16) + 0;
+  return Math.round((a * b - (Math.imul(a, b) >>> 0)) * INV32) + 0;
 }
 
 /**
@@ -70,6 +71,6 @@ export function intRatioRaw(u: number, s: number): number {
 /** Chain `fixed_proportion_to_u16` of raw x: ⌊⌊x·65535·2³²/2³²⌋/2³²⌋ = ⌊x·65535/2³²⌋, clamped to u16. */
 export function proportionToU16Raw(x: number): number {
   if (x <= 0) return 0;
-  const q = Math.floor((x * 65535) / TWO32);
+  const q = Math.floor(x * 65535 * INV32);
   return q > 65535 ? 65535 : q;
 }

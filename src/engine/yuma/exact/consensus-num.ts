@@ -14,7 +14,9 @@ function weightedMedianNum(
   stakeSum: number,
   bufs: [Int32Array, Int32Array, Int32Array],
 ): number {
-  let [idx, lower, upper] = bufs;
+  let idx = bufs[0];
+  let lower = bufs[1];
+  let upper = bufs[2];
   let len = stake.length;
   for (let t = 0; t < len; t++) idx[t] = t;
   let lo = 0;
@@ -40,11 +42,15 @@ function weightedMedianNum(
       }
     }
     if (minority < lo + loStake && nl > 0) {
-      [idx, lower] = [lower, idx];
+      const t = idx;
+      idx = lower;
+      lower = t;
       len = nl;
       hi = lo + loStake;
     } else if (hi - hiStake <= minority && nu > 0) {
-      [idx, upper] = [upper, idx];
+      const t = idx;
+      idx = upper;
+      upper = t;
       len = nu;
       lo = hi - hiStake;
     } else {
