@@ -74,3 +74,27 @@ export function proportionToU16Raw(x: number): number {
   const q = Math.floor(x * 65535 * INV32);
   return q > 65535 ? 65535 : q;
 }
+
+/** |x| up to which expRaw computes on doubles: terms ≤ e⁸·2³² < 2⁴⁴, products term·|x| < 2⁸⁰. */
+export const EXP_RAW_LIMIT = 8 * TWO32;
+
+/**
+ * substrate_fixed `exp` (as `exp` in i32f32.ts) for |x| ≤ EXP_RAW_LIMIT: the same 31-term Taylor sum
+ * with floor products and truncated ÷i, 1/result for negative x. In that range nothing overflows, so it
+ * never errs; a term that reaches 0 stays 0, so the loop stops there. Undefined outside the range.
+ */
+export function expRaw(x: number): number | undefined {
+  if (x === 0) return TWO32;
+  if (x === TWO32) return E_I9F23_RAW;
+  const operand = x < 0 ? -x : x;
+  if (operand > EXP_RAW_LIMIT) return undefined;
+  let result = operand + TWO32;
+  let term = operand;
+  for (let i = 2; i < 32 && term !== 0; i++) {
+    term = Math.floor(mulRaw(term, operand) / i); // ⌊t/i⌋: t < 2⁵³
+    result += term;
+  }
+  return x < 0 ? divRaw(TWO32, result) : result;
+}
+
+const E_I9F23_RAW = 22802600 * 512;

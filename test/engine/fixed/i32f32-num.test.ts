@@ -1,8 +1,15 @@
 /** I32F32 on raw bits held in doubles (i32f32-num.ts) against the bigint reference (i32f32.ts). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { div, mul, proportionToU16 } from '../../../src/engine/fixed/i32f32.ts';
-import { divRaw, intRatioRaw, mulRaw, proportionToU16Raw } from '../../../src/engine/fixed/i32f32-num.ts';
+import { div, exp, mul, proportionToU16 } from '../../../src/engine/fixed/i32f32.ts';
+import {
+  divRaw,
+  EXP_RAW_LIMIT,
+  expRaw,
+  intRatioRaw,
+  mulRaw,
+  proportionToU16Raw,
+} from '../../../src/engine/fixed/i32f32-num.ts';
 
 const SAFE = 2 ** 53 - 1;
 const T32 = 2 ** 32;
@@ -124,5 +131,30 @@ describe('I32F32 on doubles equals the bigint version', () => {
     );
     for (const x of [0, -1, 1, T32, T32 - 1, T32 + 1, 2 * T32, 65536, 65537])
       expect(proportionToU16Raw(x)).toBe(proportionToU16(BigInt(x)));
+  });
+
+  it('expRaw is exp (31 floored terms, 1/result below 0) on [−8, 8], undefined beyond', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -EXP_RAW_LIMIT, max: EXP_RAW_LIMIT }), (x) => {
+        expect(expRaw(x)).toBe(Number(exp(BigInt(x))));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const x of [
+      0,
+      1,
+      -1,
+      T32,
+      -T32,
+      T32 + 1,
+      T32 / 2,
+      EXP_RAW_LIMIT,
+      -EXP_RAW_LIMIT,
+      5 * T32,
+      -5 * T32 - 3,
+    ])
+      expect(expRaw(x)).toBe(Number(exp(BigInt(x))));
+    expect(expRaw(EXP_RAW_LIMIT + 1)).toBeUndefined();
+    expect(expRaw(-EXP_RAW_LIMIT - 1)).toBeUndefined();
   });
 });
