@@ -29,17 +29,19 @@ function weightedMedianNum(
     let hiStake = 0;
     let nl = 0;
     let nu = 0;
+    // Branch-free partition (scores are in random order): i is written to both lists, each advanced
+    // only when it belongs there; stake·0/1 adds exactly.
     for (let t = 0; t < len; t++) {
       const i = idx[t];
       const s = score[off + i];
-      if (s === pivot) continue;
-      if (s < pivot) {
-        loStake += stake[i];
-        lower[nl++] = i;
-      } else {
-        hiStake += stake[i];
-        upper[nu++] = i;
-      }
+      const below = +(s < pivot);
+      const above = +(s > pivot);
+      lower[nl] = i;
+      upper[nu] = i;
+      nl += below;
+      nu += above;
+      loStake += stake[i] * below;
+      hiStake += stake[i] * above;
     }
     if (minority < lo + loStake && nl > 0) {
       const t = idx;

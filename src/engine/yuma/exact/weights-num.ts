@@ -1,19 +1,15 @@
 import { intRatioRaw } from '../../fixed/i32f32-num.ts';
+import { rowsInPlay } from '../rows.ts';
 import type { EpochInput } from '../types.ts';
 import type { DenseRows } from './dense.ts';
 
 /** Largest stored value (weight or bond) the fast exact epoch takes: the chain's u16. */
 export const U16_MAX = 65535;
 
-/** uids (ascending) permitted for masking or holding a stored bond: only they can have W or B entries. */
+/** The rows in play (rows.ts): uids permitted for masking or holding a stored bond (only they have W or B entries). */
 export function rowsInPlayExact(permit: Uint8Array, storedBonds: Float64Array, n: number): DenseRows {
-  const rows: number[] = [];
-  for (let i = 0; i < n; i++) {
-    let play = permit[i] === 1;
-    for (let j = i * n, end = j + n; !play && j < end; j++) play = storedBonds[j] !== 0;
-    if (play) rows.push(i);
-  }
-  return { m: rows.length, n, rows: Int32Array.from(rows) };
+  const rows = rowsInPlay(permit, storedBonds, n);
+  return { m: rows.length, n, rows };
 }
 
 /** Masked weights: raw I32F32 values and the entries' pattern (explicit zeros are entries). */
