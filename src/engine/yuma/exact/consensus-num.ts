@@ -93,28 +93,32 @@ export function consensusNum(
   return c;
 }
 
-/**
- * §3.7 Clipping (as clipWeightsExact): W̄ = min(W, C) entrywise (C ≥ 0; an entry above C_j = 0 is
- * removed, i.e. 0 too). `present` becomes W̄'s pattern: such removed entries leave it. New matrix.
- */
-export function clipWeightsNum(
-  w: Float64Array,
-  present: Uint8Array,
-  consensus: Float64Array,
-  d: DenseRows,
-): { clipped: Float64Array; clippedPresent: Uint8Array } {
+/** §3.7 Clipping (as clipWeightsExact): W̄ = min(W, C) entrywise (an entry above C_j = 0 becomes 0). */
+export function clipWeightsNum(w: Float64Array, consensus: Float64Array, d: DenseRows): Float64Array {
   const clipped = new Float64Array(w.length);
-  const clippedPresent = present.slice();
   for (let o = 0; o < w.length; o += d.n)
     for (let j = 0; j < d.n; j++) {
       const v = w[o + j];
       const th = consensus[j];
-      if (th < v) {
-        clipped[o + j] = th;
-        if (th === 0) clippedPresent[o + j] = 0;
-      } else clipped[o + j] = v;
+      clipped[o + j] = th < v ? th : v;
     }
-  return { clipped, clippedPresent };
+  return clipped;
+}
+
+/**
+ * W̄'s sparse pattern (read by sparse liquid alpha only): W's, less the entries above C_j = 0, which
+ * `col_clip_sparse` removes (C ≥ 0).
+ */
+export function clipPatternNum(
+  w: Float64Array,
+  present: Uint8Array,
+  consensus: Float64Array,
+  d: DenseRows,
+): Uint8Array {
+  const out = present.slice();
+  for (let o = 0; o < w.length; o += d.n)
+    for (let j = 0; j < d.n; j++) if (consensus[j] === 0 && w[o + j] > 0) out[o + j] = 0;
+  return out;
 }
 
 /** §3.8 Validator trust: VT_i = Σ_j W̄_ij, per uid. */

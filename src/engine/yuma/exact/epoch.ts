@@ -5,7 +5,13 @@ import { permitsForMasking } from '../permits.ts';
 import type { EpochInput, EpochResult, YumaParams } from '../types.ts';
 import { type BondsParamsNum, originalYumaBondsNum, yuma3BondsNum } from './bonds-num.ts';
 import { weightsForBondsNum } from './bonds-penalty-num.ts';
-import { clipWeightsNum, consensusNum, incentiveNum, validatorTrustNum } from './consensus-num.ts';
+import {
+  clipPatternNum,
+  clipWeightsNum,
+  consensusNum,
+  incentiveNum,
+  validatorTrustNum,
+} from './consensus-num.ts';
 import { normalizeNum } from './dense.ts';
 import { splitEmissionExact } from './emission.ts';
 import { runEpochExactBigInt, toU16Param, u16Fraction } from './epoch-bigint.ts';
@@ -58,18 +64,20 @@ function runEpochExactNum(input: EpochInput, params: YumaParams): EpochResult | 
   // §3.6 Consensus, §3.7 clipping, §3.8 validator trust, §3.9 incentive
   const kappa = Number(u16Fraction(toU16Param(params.kappa)));
   const consensus = consensusNum(activeStake, masked.w, d, kappa);
-  const { clipped, clippedPresent } = clipWeightsNum(masked.w, masked.present, consensus, d);
+  const clipped = clipWeightsNum(masked.w, consensus, d);
   const validatorTrust = validatorTrustNum(clipped, d);
   const incentive = incentiveNum(activeStake, clipped, d);
 
   // §3.10 Weights for bonds (bonds penalty β)
   const beta = Number(u16Fraction(toU16Param(params.bondsPenalty)));
+  const sparseLiquid = params.version === 'yuma3' && params.liquidAlpha.enabled && params.sparseLiquidAlpha;
   const { wTilde, wTildePresent } = weightsForBondsNum(
     masked.w,
     masked.present,
     clipped,
-    clippedPresent,
+    () => clipPatternNum(masked.w, masked.present, consensus, d),
     beta,
+    sparseLiquid,
   );
 
   // §3.11 Bonds and dividends
