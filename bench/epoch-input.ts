@@ -116,6 +116,8 @@ export function makeEpochInput(params: YumaParams, shape: EpochInputShape = SHAP
     weights: new Float64Array(n * n),
     weightsPresent: new Uint8Array(n * n),
     bonds: new Float64Array(n * n),
+    // Bonds and permits below are always a previous epoch's outputs, as in a simulation.
+    bondsInPermittedRows: true,
     lastUpdate: new Float64Array(n),
     blockAtRegistration,
     validatorPermit,

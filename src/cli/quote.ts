@@ -154,8 +154,6 @@ function rejectionMessage(request: QuoteRequest, why: SwapRejection): string {
     }
     case 'zero_output':
       return `${amount}: too small: after the fee it buys 0 ${outUnit} (less than 1 rao) from this pool`;
-    case 'drains_reserve':
-      return `${amount}: too large: it would take the pool's whole ${outUnit} reserve`;
     case 'invalid_amount':
       return `${amount}: not a valid amount`;
   }

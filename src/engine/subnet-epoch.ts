@@ -68,6 +68,9 @@ function epochInput(
       weights: new Float64Array(n * n),
       weightsPresent: new Uint8Array(n * n),
       bonds: new Float64Array(n * n),
+      // Bonds are the last epoch's, which stores them only in the rows it permits (replaceNeuron
+      // clears a row as it drops the permit), so the epoch need not scan the other rows.
+      bondsInPermittedRows: true,
       lastUpdate: new Float64Array(n),
       blockAtRegistration: new Float64Array(n),
       validatorPermit: new Uint8Array(n),

@@ -12,9 +12,13 @@ import { floorMulDiv } from './exact-int.ts';
  * too. For w1 = w2 the exponent is 1 and we compute floor(x·Δy / (y + Δy)) exactly (the constant-product
  * result test_swap_basic checks); the chain's 10⁻¹⁸ truncation of the ratio can make its result one rao
  * larger when that quotient's fraction lies within x·10⁻¹⁸ of the next integer. Otherwise we evaluate
- * 1 − r^e as −expm1(e·log(r)) (no cancellation for small trades), within ~1e-15 relative of the exact
- * value, so a floor can differ by a rao where the exact value is that close to an integer.
+ * 1 − r^e as −expm1(e·log(r)) (no cancellation for small trades), whose float64 error is below 6
+ * units of 2⁻⁵³ relative; we scale by 1 − 6·2⁻⁵³ before flooring, so the output never exceeds the exact
+ * formula's floor (a round trip cannot mint a rao) and stays within 1 rao + ~1.3e-15 relative of it.
  */
+
+/** 1 − 6·2⁻⁵³: shrinks a float64 result past its own rounding error, so that flooring it never rounds up. */
+const BELOW_ROUNDING = 1 - 3 * Number.EPSILON;
 
 /** Alpha out of reserves (x = alpha, y = TAO) at TAO weight w2 for Δy rao of TAO in. */
 export function buyOutput(alpha: number, tao: number, quoteWeight: number, taoIn: number): number {
@@ -44,5 +48,5 @@ function weightedOutput(
   const exponent = inWeight / outWeight;
   // (in/(in+Δ))^e = exp(−e·log1p(Δ/in)); 1 − that = −expm1(−e·log1p(Δ/in)).
   const share = -Math.expm1(-exponent * Math.log1p(delta / inReserve));
-  return Math.min(outReserve, Math.floor(outReserve * share));
+  return Math.min(outReserve, Math.floor(outReserve * share * BELOW_ROUNDING));
 }

@@ -1,4 +1,4 @@
-import type { SparseDense } from './weights.ts';
+import { onDemand, type SparseDense } from './weights.ts';
 import { scratchF64, scratchU8, type YumaWorkspace } from './workspace.ts';
 
 /**
@@ -16,13 +16,19 @@ export function weightsForBonds(
   if (beta === 0) return w;
   if (beta === 1) return clipped;
   const size = w.values.length;
+  const wValues = w.values;
+  const cValues = clipped.values;
   // Every entry is written: workspace buffers come back holding the previous epoch's values.
   const values = scratchF64(workspace, 'bondWeightsValues', size);
-  const present = scratchU8(workspace, 'bondWeightsPresent', size);
   for (let k = 0; k < size; k++) {
-    const v = w.values[k] + beta * (clipped.values[k] - w.values[k]);
+    const v = wValues[k] + beta * (cValues[k] - wValues[k]);
     values[k] = v > 0 ? v : 0;
-    present[k] = v > 0 ? 1 : 0;
   }
-  return { values, present };
+  // Only entries > 0 are kept, so the pattern is values > 0.
+  const present = () => {
+    const out = scratchU8(workspace, 'bondWeightsPresent', size);
+    for (let k = 0; k < size; k++) out[k] = values[k] > 0 ? 1 : 0;
+    return out;
+  };
+  return { values, present: onDemand(present) };
 }

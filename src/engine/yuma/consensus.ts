@@ -1,6 +1,6 @@
 import { normalizeInPlace } from '../math/normalize.ts';
 import { weightedMedianCol } from '../math/weighted-median.ts';
-import type { SparseDense } from './weights.ts';
+import { onDemand, type SparseDense } from './weights.ts';
 import { scratchF64, scratchU8, type YumaWorkspace } from './workspace.ts';
 
 // Matrices here are m×n over the rows in play (rows.ts); `activeRows` is A restricted to those rows,
@@ -43,39 +43,52 @@ export function clipTrustIncentive(
   n: number,
   workspace?: YumaWorkspace,
 ): ClipOutcome {
-  const { values: wValues, present: wPresent } = w;
+  const wValues = w.values;
   const size = wValues.length;
   // Every entry is written: workspace buffers come back holding the previous epoch's values.
   const values = scratchF64(workspace, 'clippedValues', size);
-  const present = scratchU8(workspace, 'clippedPresent', size);
   const validatorTrust = new Float64Array(n);
   const rank = new Float64Array(n);
+  // W ≥ +0 or NaN, never −0, and so is C (a median of W's entries, or +0): min(W, C) is then "C < W ?
+  // C : W" with C > 0 or the entry gone (+0 either way), and an absent entry (+0) stays +0.
   for (let r = 0, base = 0; base < size; r++, base += n) {
     const a = activeRows[r];
     let sum = 0;
-    for (let j = 0; j < n; j++) {
-      const k = base + j;
-      const c = consensus[j];
-      const v = wValues[k];
-      let out = 0;
-      let has = 0;
-      if (wPresent[k] === 0) {
-        // absent stays absent
-      } else if (c < v) {
-        if (c > 0) {
-          out = c;
-          has = 1;
-        }
-      } else {
-        out = v;
-        has = 1;
+    if (a === 0) {
+      for (let j = 0; j < n; j++) {
+        const c = consensus[j];
+        const v = wValues[base + j];
+        const out = c < v ? (c > 0 ? c : 0) : v;
+        values[base + j] = out;
+        sum += out;
       }
-      values[k] = out;
-      present[k] = has;
-      sum += out;
-      if (a !== 0) rank[j] += a * out; // a row with A_i = 0 adds nothing to the rank
+    } else {
+      for (let j = 0; j < n; j++) {
+        const c = consensus[j];
+        const v = wValues[base + j];
+        const out = c < v ? (c > 0 ? c : 0) : v;
+        values[base + j] = out;
+        sum += out;
+        rank[j] += a * out; // a row with A_i = 0 adds nothing to the rank
+      }
     }
     validatorTrust[rows[r]] = sum;
   }
-  return { clipped: { values, present }, validatorTrust, incentive: normalizeInPlace(rank) };
+  // The pattern: W's entries, less those clipped to C_j = 0 (C_j < W_ij with C_j not > 0).
+  const present = () => {
+    const wPresent = w.present();
+    const out = scratchU8(workspace, 'clippedPresent', size);
+    for (let base = 0; base < size; base += n) {
+      for (let j = 0; j < n; j++) {
+        const c = consensus[j];
+        out[base + j] = wPresent[base + j] === 1 && (c > 0 || !(c < wValues[base + j])) ? 1 : 0;
+      }
+    }
+    return out;
+  };
+  return {
+    clipped: { values, present: onDemand(present) },
+    validatorTrust,
+    incentive: normalizeInPlace(rank),
+  };
 }

@@ -1,6 +1,7 @@
 import { computeActive, lastTempoBlock } from './activity.ts';
-import { originalYumaBonds, yuma3Bonds } from './bonds.ts';
 import { weightsForBonds } from './bonds-penalty.ts';
+import { originalYumaBonds } from './bonds-yuma1.ts';
+import { yuma3Bonds } from './bonds-yuma3.ts';
 import { clipTrustIncentive, consensusOf } from './consensus.ts';
 import { splitEmission } from './emission.ts';
 import { newPermits, permitsForMasking } from './permits.ts';
@@ -36,7 +37,7 @@ export function runEpoch(input: EpochInput, params: YumaParams, workspace?: Yuma
   const activeStake = activeStakeOf(stake, active, permit);
 
   // Matrices from here on cover only the rows that can hold weights or bonds (rows.ts).
-  const rows = rowsInPlay(permit, input.bonds, n);
+  const rows = rowsInPlay(permit, input.bonds, n, input.bondsInPermittedRows === true);
   const activeRows = gatherRows(activeStake, rows);
 
   // §3.5 Weights (masked, row-normalised)

@@ -1,6 +1,5 @@
 import { clamp, safeExp } from '../math/scalar.ts';
 import type { YumaParams } from './types.ts';
-import type { SparseDense } from './weights.ts';
 
 /**
  * §3.11 Liquid alpha v2 ("consensus-based weights"), used only by the Yuma3 branch (quirk Q7).
@@ -42,7 +41,7 @@ export function liquidAlphaApplies(params: YumaParams, consensus: Float64Array):
  * variant maps them to 0 whatever α is, so the sigmoid is not evaluated there.
  */
 export function liquidAlphaMatrix(
-  wTilde: SparseDense,
+  wTilde: { values: Float64Array; present: Uint8Array },
   prevBonds: Float64Array,
   consensus: Float64Array,
   params: Pick<YumaParams['liquidAlpha'], 'alphaLow' | 'alphaHigh' | 'steepness'>,

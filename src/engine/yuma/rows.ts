@@ -6,12 +6,30 @@
  * Row r of an m×n matrix is uid rows[r]; columns are all n uids.
  */
 
-/** uids (ascending) that are permitted for masking or hold a non-zero stored bond. */
-export function rowsInPlay(permit: Uint8Array, storedBonds: Float64Array, n: number): Int32Array {
-  const words = new Int32Array(storedBonds.buffer, storedBonds.byteOffset, storedBonds.length * 2);
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) if (permit[i] === 1 || holdsBond(words, i * n, i * n + n)) out.push(i);
-  return Int32Array.from(out);
+/**
+ * uids (ascending) that are permitted for masking or hold a non-zero stored bond. With
+ * `bondsInPermittedRows` (EpochInput's hint: bonds only in rows whose previous permit is set, and every
+ * such row is permitted for masking) the permitted rows are the answer and `storedBonds` is not read.
+ */
+export function rowsInPlay(
+  permit: Uint8Array,
+  storedBonds: Float64Array,
+  n: number,
+  bondsInPermittedRows = false,
+): Int32Array {
+  const inPlay = new Uint8Array(n);
+  let m = 0;
+  if (bondsInPermittedRows) {
+    for (let i = 0; i < n; i++) m += inPlay[i] = permit[i];
+  } else {
+    const words = new Int32Array(storedBonds.buffer, storedBonds.byteOffset, storedBonds.length * 2);
+    for (let i = 0; i < n; i++) {
+      m += inPlay[i] = permit[i] === 1 || holdsBond(words, i * n, i * n + n) ? 1 : 0;
+    }
+  }
+  const rows = new Int32Array(m);
+  for (let i = 0, r = 0; i < n; i++) if (inPlay[i] === 1) rows[r++] = i;
+  return rows;
 }
 
 /**

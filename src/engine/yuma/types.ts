@@ -42,6 +42,14 @@ export interface EpochInput {
   weightsPresent: Uint8Array;
   /** n×n → stored u16 bonds left by the previous epoch (0 = no bond). */
   bonds: Float64Array;
+  /**
+   * Optional hint: `true` promises that every non-zero entry of `bonds` lies in a row whose
+   * `validatorPermit` is 1. An epoch stores bonds only in the rows it permits, so this holds whenever
+   * both are the previous epoch's outputs, possibly with entries zeroed since (a simulation's replaced
+   * uid). The epoch then does not scan the other ~n − K rows of `bonds` for non-zeros (rows.ts).
+   * Absent or false: they are scanned; the result is the same whenever the promise holds.
+   */
+  bondsInPermittedRows?: boolean;
   /** Per uid → block of the last set_weights (or commit). */
   lastUpdate: Float64Array;
   /** Per uid → block at which the current occupant registered. */

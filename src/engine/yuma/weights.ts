@@ -8,8 +8,21 @@ import { scratchF64, scratchU8, type YumaWorkspace } from './workspace.ts';
 export interface SparseDense {
   /** m×n values, 0 where absent. */
   values: Float64Array;
-  /** m×n → 1 where the entry exists (an entry may hold 0). */
-  present: Uint8Array;
+  /**
+   * m×n → 1 where the entry exists (an entry may hold 0). Only Yuma3's liquid alpha reads the
+   * pattern, so a stage derives it on the first call (then returns the same array): most epochs never
+   * write it. Valid for as long as `values`.
+   */
+  present: () => Uint8Array;
+}
+
+/** A `present` that runs `build` on the first call only. */
+export function onDemand(build: () => Uint8Array): () => Uint8Array {
+  let built: Uint8Array | undefined;
+  return () => {
+    if (built === undefined) built = build();
+    return built;
+  };
 }
 
 /**
@@ -33,29 +46,25 @@ export function maskWeights(
   const m = rows.length;
   // Every entry is written: workspace buffers come back holding the previous epoch's values.
   const values = scratchF64(workspace, 'maskedValues', m * n);
-  const present = scratchU8(workspace, 'maskedPresent', m * n);
   for (let r = 0; r < m; r++) {
     const i = rows[r];
     const base = r * n;
     if (permit[i] !== 1) {
       values.fill(0, base, base + n); // 1. no permit → row deleted
-      present.fill(0, base, base + n);
       continue;
     }
     const updated = lastUpdate[i];
     const committed = commitBlock === undefined ? Number.POSITIVE_INFINITY : commitBlock[i];
+    const self = i === ownerUid ? -1 : i; // 2. the column deleted as self-weight, if any
     const src = i * n;
     let sum = 0; // 5. the row sum, adding the entries in column order as rowNormalizeInPlace does
     for (let j = 0; j < n; j++) {
-      const k = base + j;
-      const kept =
-        weightsPresent[src + j] !== 0 &&
-        !(i === j && i !== ownerUid) && // 2. self-weight
-        !(updated <= reg[j]) && // 3. outdated
-        !(committed < reg[j]); // 4. commit older than the occupant
-      const v = kept ? Math.max(weights[src + j], 0) : 0;
-      values[k] = v;
-      present[k] = kept ? 1 : 0;
+      const rj = reg[j];
+      const w = weights[src + j];
+      // Deleted (3. and 4. as written, so that a NaN block keeps the entry) or max(w, 0) = 0; NaN stays.
+      const v =
+        weightsPresent[src + j] === 0 || j === self || updated <= rj || committed < rj || w <= 0 ? 0 : w;
+      values[base + j] = v;
       sum += v;
     }
     if (sum === 0) continue; // 5. a zero-sum row stays as is
@@ -66,5 +75,25 @@ export function maskWeights(
       for (let k = base; k < base + n; k++) values[k] /= sum;
     }
   }
-  return { values, present };
+  const present = () => {
+    const out = scratchU8(workspace, 'maskedPresent', m * n);
+    for (let r = 0; r < m; r++) {
+      const i = rows[r];
+      const base = r * n;
+      if (permit[i] !== 1) {
+        out.fill(0, base, base + n);
+        continue;
+      }
+      const updated = lastUpdate[i];
+      const committed = commitBlock === undefined ? Number.POSITIVE_INFINITY : commitBlock[i];
+      const self = i === ownerUid ? -1 : i;
+      for (let j = 0, src = i * n; j < n; j++) {
+        const rj = reg[j];
+        const kept = weightsPresent[src + j] !== 0 && j !== self && !(updated <= rj) && !(committed < rj);
+        out[base + j] = kept ? 1 : 0;
+      }
+    }
+    return out;
+  };
+  return { values, present: onDemand(present) };
 }

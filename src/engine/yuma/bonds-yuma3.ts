@@ -1,0 +1,132 @@
+import { emaCappedEntry } from '../math/ema.ts';
+import { normalizeInPlace } from '../math/normalize.ts';
+import { proportionToU16, u16ToProportion } from '../math/u16.ts';
+import { type BondsContext, type BondsOutcome, keptColumns, zeroed } from './bonds.ts';
+import { liquidAlphaApplies, pairAlpha } from './liquid-alpha.ts';
+import { scatterRows } from './rows.ts';
+import type { YumaParams } from './types.ts';
+import { markBondRow, scratchF64, zeroBondMatrix } from './workspace.ts';
+
+/**
+ * §3.11(b) Yuma3 (Yuma3On = true): B⁰ = u16/65535 (absolute levels, masked); per entry EMA with the
+ * constant α, or with per-pair liquid alphas capped at 1 — evaluated only on W̃'s entries when
+ * `params.sparseLiquidAlpha` (chain, Q1), else decaying every bond. D_i = A_i·Σ_j B̂_ij·I_j with B̂
+ * the column-normalised B, then normalised. Storage: ⌊B·65535⌋.
+ */
+export function yuma3Bonds(ctx: BondsContext, params: YumaParams): BondsOutcome {
+  const { n, rows, storedBonds, activeRows, consensus, incentive, newPermit, workspace } = ctx;
+  const w = ctx.weightsForBonds.values;
+  const m = rows.length;
+  const kept = keptColumns(ctx);
+  const liquid = liquidAlphaApplies(params, consensus);
+  // Pass 1: B (kept unnormalised for the dividends) with its column sums, and its storage ⌊B·65535⌋.
+  const bonds = scratchF64(workspace, 'bonds', m * n);
+  const bondSum = zeroed(ctx, 'bondSum');
+  const stored = zeroBondMatrix(workspace, n);
+  for (let r = 0; r < m; r++) {
+    const i = rows[r];
+    // A validator without a new permit loses its bonds: its row is not stored.
+    const dst = newPermit[i] === 1 ? i * n : -1;
+    if (dst >= 0) markBondRow(workspace, i);
+    const row: EmaRow = { w, storedBonds, kept, base: r * n, src: i * n, n, bonds, bondSum, stored, dst };
+    if (liquid) liquidEmaRow(row, ctx, params);
+    else constantEmaRow(row, params);
+  }
+  // Pass 2: dividends from the column-normalised B.
+  let finite = true; // every B_ij finite (B ≥ 0, so a finite column sum says so)
+  for (let j = 0; j < n; j++) if (!(bondSum[j] < Number.POSITIVE_INFINITY)) finite = false;
+  const incCols = new Int32Array(n); // columns with I_j ≠ 0 (NaN included)
+  let nz = 0;
+  for (let j = 0; j < n; j++) {
+    if (incentive[j] === 0) continue;
+    incCols[nz++] = j;
+    if (!(Math.abs(incentive[j]) < Number.POSITIVE_INFINITY)) finite = false; // 0·NaN must be added
+  }
+  const perRow = new Float64Array(m);
+  for (let r = 0; r < m; r++) {
+    const base = r * n;
+    let dot = 0;
+    if (finite) {
+      // Finite b ≥ 0 and I_j: a term with b = 0 or I_j = 0 is ±0 and adding it changes nothing.
+      for (let q = 0; q < nz; q++) {
+        const j = incCols[q];
+        const b = bonds[base + j];
+        if (b !== 0) dot += (bondSum[j] > 0 ? b / bondSum[j] : b) * incentive[j];
+      }
+    } else {
+      for (let j = 0; j < n; j++) {
+        const b = bonds[base + j];
+        dot += (bondSum[j] > 0 ? b / bondSum[j] : b) * incentive[j];
+      }
+    }
+    perRow[r] = dot * activeRows[r];
+  }
+  return { dividends: normalizeInPlace(scatterRows(perRow, rows, n)), storedBonds: stored };
+}
+
+/** One row r (uid i) of pass 1: where it reads and writes. */
+interface EmaRow {
+  w: Float64Array;
+  storedBonds: Float64Array;
+  kept: Uint8Array;
+  /** r·n: the row in the m×n matrices. */
+  base: number;
+  /** i·n: the row in the stored n×n bonds. */
+  src: number;
+  n: number;
+  bonds: Float64Array;
+  bondSum: Float64Array;
+  stored: Float64Array;
+  /** i·n, or −1 when the row is not stored. */
+  dst: number;
+}
+
+/**
+ * Pass 1 with the constant α: B_ij = max(α·W̃_ij + (1−α)·B⁰_ij, 0) (emaEntry), stored as ⌊B·65535⌋
+ * (proportionToU16). Written out rather than calling those helpers, with every array and scalar a
+ * local: V8 re-checks an imported function or constant, and re-reads an object's field or a number
+ * parameter, on every iteration of a loop that uses it.
+ */
+function constantEmaRow(row: EmaRow, params: YumaParams): void {
+  const { w, storedBonds, kept, base, src, n, bonds, bondSum, stored, dst } = row;
+  const alpha = 1 - params.bondsMovingAverage / 1_000_000; // constantAlpha
+  const keep = 1 - alpha;
+  const scale = 1 / 65535; // u16ToProportion(1)
+  for (let j = 0; j < n; j++) {
+    const prev = kept[j] === 1 ? storedBonds[src + j] * scale : 0;
+    const x = alpha * w[base + j] + keep * prev;
+    const b = x <= 0 ? 0 : x; // Math.max(x, 0): NaN stays, −0 → +0
+    bonds[base + j] = b;
+    bondSum[j] += b;
+    if (dst >= 0) stored[dst + j] = !(b > 0) ? 0 : b >= 1 ? 65535 : Math.floor(b * 65535);
+  }
+}
+
+/**
+ * Pass 1 with liquid alpha: per-pair α (pairAlpha) and the capped EMA; with `sparseLiquidAlpha`
+ * (chain, Q1) a bond to a column absent from W̃'s row drops to 0.
+ */
+function liquidEmaRow(row: EmaRow, ctx: BondsContext, params: YumaParams): void {
+  const { w, storedBonds, kept, base, src, n, bonds, bondSum, stored, dst } = row;
+  const { consensus } = ctx;
+  const present = ctx.weightsForBonds.present();
+  const sparse = params.sparseLiquidAlpha;
+  const { alphaLow, alphaHigh } = params.liquidAlpha;
+  const slope = -params.liquidAlpha.steepness / 100;
+  const scale = u16ToProportion(1);
+  for (let j = 0; j < n; j++) {
+    const k = base + j;
+    const prev = kept[j] === 1 ? storedBonds[src + j] * scale : 0;
+    const b =
+      sparse && present[k] === 0
+        ? 0
+        : emaCappedEntry(
+            w[k],
+            prev,
+            pairAlpha(present[k], w[k], prev, consensus[j], slope, alphaLow, alphaHigh),
+          );
+    bonds[k] = b;
+    bondSum[j] += b;
+    if (dst >= 0) stored[dst + j] = proportionToU16(b);
+  }
+}
