@@ -22,15 +22,13 @@ const MAX_IN_BUCKET = 24;
 
 export interface MedianScratch {
   hist: Float64Array;
-  bucket: Uint8Array;
   candScore: Float64Array;
   candStake: Float64Array;
 }
 
-export function medianScratch(m: number): MedianScratch {
+export function medianScratch(): MedianScratch {
   return {
-    hist: new Float64Array(BUCKETS),
-    bucket: new Uint8Array(m),
+    hist: new Float64Array(2 * BUCKETS),
     candScore: new Float64Array(MAX_IN_BUCKET),
     candStake: new Float64Array(MAX_IN_BUCKET),
   };
@@ -51,8 +49,8 @@ export function fastMedianColumn(
   const m = voterStake.length;
   let minHi = 0x7fffffff;
   let maxHi = -0x80000000;
-  for (let k = 0; k < m; k++) {
-    const h = hi[2 * (off + k) + 1];
+  for (let k = 0, q = 2 * off + 1; k < m; k++, q += 2) {
+    const h = hi[q];
     minHi = h < minHi ? h : minHi;
     maxHi = h > maxHi ? h : maxHi;
   }
@@ -62,26 +60,29 @@ export function fastMedianColumn(
     for (let k = 1; k < m; k++) if (t[off + k] !== first) return FALLBACK;
     return first; // all equal: the quick-select returns that value whatever the stakes
   }
-  const { hist, bucket } = s;
+  const { hist, candScore, candStake } = s;
   hist.fill(0);
   const f = BUCKETS / (maxHi - minHi + 1);
-  for (let k = 0; k < m; k++) {
-    const b = ((hi[2 * (off + k) + 1] - minHi) * f) | 0;
-    bucket[k] = b;
-    hist[b] += voterStake[k];
+  // Two interleaved histograms (even and odd voters): consecutive scores often share a bucket, and
+  // each += would wait for the previous one's store.
+  let k = 0;
+  for (let q = 2 * off + 1; k + 1 < m; k += 2, q += 4) {
+    hist[((hi[q] - minHi) * f) | 0] += voterStake[k];
+    hist[BUCKETS + (((hi[q + 2] - minHi) * f) | 0)] += voterStake[k + 1];
   }
+  if (k < m) hist[((hi[2 * (off + k) + 1] - minHi) * f) | 0] += voterStake[k];
   let base = 0;
   let b = 0;
   for (; b < BUCKETS; b++) {
-    const next = base + hist[b];
+    const next = base + (hist[b] + hist[BUCKETS + b]);
     if (next > minority) break;
     base = next;
   }
   if (b === BUCKETS) return FALLBACK;
-  const { candScore, candStake } = s;
+  // The bucket's scores, its index recomputed rather than stored per score (a store and a load less).
   let c = 0;
-  for (let k = 0; k < m; k++) {
-    if (bucket[k] !== b) continue;
+  for (let k = 0, q = 2 * off + 1; k < m; k++, q += 2) {
+    if ((((hi[q] - minHi) * f) | 0) !== b) continue;
     if (c === MAX_IN_BUCKET) return FALLBACK;
     candScore[c] = t[off + k];
     candStake[c] = voterStake[k];

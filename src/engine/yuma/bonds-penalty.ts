@@ -30,5 +30,5 @@ export function weightsForBonds(
     for (let k = 0; k < size; k++) out[k] = values[k] > 0 ? 1 : 0;
     return out;
   };
-  return { values, present: onDemand(present) };
+  return { values, present: onDemand(present), absentZero: true };
 }

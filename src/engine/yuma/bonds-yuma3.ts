@@ -18,6 +18,11 @@ export function yuma3Bonds(ctx: BondsContext, params: YumaParams): BondsOutcome 
   const w = ctx.weightsForBonds.values;
   const m = rows.length;
   const kept = keptColumns(ctx);
+  let nDropped = 0;
+  for (let j = 0; j < n; j++) nDropped += 1 - kept[j];
+  const dropped = new Int32Array(nDropped); // the columns kept[j] = 0, ascending
+  for (let j = 0, q = 0; j < n; j++) if (kept[j] === 0) dropped[q++] = j;
+  const saved = new Float64Array(nDropped);
   const liquid = liquidAlphaApplies(params, consensus);
   // Pass 1: B (kept unnormalised for the dividends) with its column sums, and its storage ⌊B·65535⌋.
   const bonds = scratchF64(workspace, 'bonds', m * n);
@@ -30,7 +35,7 @@ export function yuma3Bonds(ctx: BondsContext, params: YumaParams): BondsOutcome 
     if (dst >= 0) markBondRow(workspace, i);
     const row: EmaRow = { w, storedBonds, kept, base: r * n, src: i * n, n, bonds, bondSum, stored, dst };
     if (liquid) liquidEmaRow(row, ctx, params);
-    else constantEmaRow(row, params);
+    else constantEmaRow(row, params, dropped, saved);
   }
   // Pass 2: dividends from the column-normalised B.
   let finite = true; // every B_ij finite (B ≥ 0, so a finite column sum says so)
@@ -85,19 +90,29 @@ interface EmaRow {
  * Pass 1 with the constant α: B_ij = max(α·W̃_ij + (1−α)·B⁰_ij, 0) (emaEntry), stored as ⌊B·65535⌋
  * (proportionToU16). Written out rather than calling those helpers, with every array and scalar a
  * local: V8 re-checks an imported function or constant, and re-reads an object's field or a number
- * parameter, on every iteration of a loop that uses it.
+ * parameter, on every iteration of a loop that uses it. The loop reads every B⁰ as kept; the few
+ * `dropped` columns (B⁰ = 0) are then redone, their column sums restored from `saved` first, so each
+ * sum still adds this row's B_ij once, in row order.
  */
-function constantEmaRow(row: EmaRow, params: YumaParams): void {
-  const { w, storedBonds, kept, base, src, n, bonds, bondSum, stored, dst } = row;
+function constantEmaRow(row: EmaRow, params: YumaParams, dropped: Int32Array, saved: Float64Array): void {
+  const { w, storedBonds, base, src, n, bonds, bondSum, stored, dst } = row;
   const alpha = 1 - params.bondsMovingAverage / 1_000_000; // constantAlpha
   const keep = 1 - alpha;
   const scale = 1 / 65535; // u16ToProportion(1)
+  for (let q = 0; q < dropped.length; q++) saved[q] = bondSum[dropped[q]];
   for (let j = 0; j < n; j++) {
-    const prev = kept[j] === 1 ? storedBonds[src + j] * scale : 0;
-    const x = alpha * w[base + j] + keep * prev;
+    const x = alpha * w[base + j] + keep * (storedBonds[src + j] * scale);
     const b = x <= 0 ? 0 : x; // Math.max(x, 0): NaN stays, −0 → +0
     bonds[base + j] = b;
     bondSum[j] += b;
+    if (dst >= 0) stored[dst + j] = !(b > 0) ? 0 : b >= 1 ? 65535 : Math.floor(b * 65535);
+  }
+  for (let q = 0; q < dropped.length; q++) {
+    const j = dropped[q];
+    const x = alpha * w[base + j] + keep * 0;
+    const b = x <= 0 ? 0 : x;
+    bonds[base + j] = b;
+    bondSum[j] = saved[q] + b;
     if (dst >= 0) stored[dst + j] = !(b > 0) ? 0 : b >= 1 ? 65535 : Math.floor(b * 65535);
   }
 }

@@ -50,11 +50,22 @@ export function clipTrustIncentive(
   const validatorTrust = new Float64Array(n);
   const rank = new Float64Array(n);
   // W ≥ +0 or NaN, never −0, and so is C (a median of W's entries, or +0): min(W, C) is then "C < W ?
-  // C : W" with C > 0 or the entry gone (+0 either way), and an absent entry (+0) stays +0.
+  // C : W" with C > 0 or the entry gone (+0 either way), and an absent entry (+0) stays +0. Only
+  // when an absent entry may hold NaN (w.absentZero) does the pattern have to be read.
+  const wPresent = w.absentZero ? undefined : w.present();
   for (let r = 0, base = 0; base < size; r++, base += n) {
     const a = activeRows[r];
     let sum = 0;
-    if (a === 0) {
+    if (wPresent !== undefined) {
+      for (let j = 0; j < n; j++) {
+        const c = consensus[j];
+        const v = wValues[base + j];
+        const out = wPresent[base + j] === 0 ? 0 : c < v ? (c > 0 ? c : 0) : v;
+        values[base + j] = out;
+        sum += out;
+        if (a !== 0) rank[j] += a * out; // a row with A_i = 0 adds nothing to the rank
+      }
+    } else if (a === 0) {
       for (let j = 0; j < n; j++) {
         const c = consensus[j];
         const v = wValues[base + j];
@@ -69,7 +80,7 @@ export function clipTrustIncentive(
         const out = c < v ? (c > 0 ? c : 0) : v;
         values[base + j] = out;
         sum += out;
-        rank[j] += a * out; // a row with A_i = 0 adds nothing to the rank
+        rank[j] += a * out;
       }
     }
     validatorTrust[rows[r]] = sum;

@@ -14,6 +14,11 @@ export interface SparseDense {
    * write it. Valid for as long as `values`.
    */
   present: () => Uint8Array;
+  /**
+   * Whether every absent entry's value is +0. Only a §3.5 row whose sum is NaN breaks it: its
+   * normalisation divides every entry, absent ones too, by NaN (as the chain's dense path would).
+   */
+  absentZero: boolean;
 }
 
 /** A `present` that runs `build` on the first call only. */
@@ -46,6 +51,8 @@ export function maskWeights(
   const m = rows.length;
   // Every entry is written: workspace buffers come back holding the previous epoch's values.
   const values = scratchF64(workspace, 'maskedValues', m * n);
+  const late = lateColumns(input, permit, rows);
+  let absentZero = true;
   for (let r = 0; r < m; r++) {
     const i = rows[r];
     const base = r * n;
@@ -58,10 +65,22 @@ export function maskWeights(
     const self = i === ownerUid ? -1 : i; // 2. the column deleted as self-weight, if any
     const src = i * n;
     let sum = 0; // 5. the row sum, adding the entries in column order as rowNormalizeInPlace does
-    for (let j = 0; j < n; j++) {
+    // Runs of columns that only need the entry test (max(w, 0) = 0 deletes too; NaN stays), each
+    // ended by a late column or the diagonal, which get every test.
+    for (let j = 0, q = 0; ; j++) {
+      let stop = q < late.length ? late[q] : n;
+      if (self >= j && self < stop) stop = self;
+      for (; j < stop; j++) {
+        const w = weights[src + j];
+        const v = weightsPresent[src + j] === 0 || w <= 0 ? 0 : w;
+        values[base + j] = v;
+        sum += v;
+      }
+      if (j === n) break;
+      if (q < late.length && late[q] === j) q++;
       const rj = reg[j];
       const w = weights[src + j];
-      // Deleted (3. and 4. as written, so that a NaN block keeps the entry) or max(w, 0) = 0; NaN stays.
+      // 3. and 4. as written, so that a NaN block keeps the entry.
       const v =
         weightsPresent[src + j] === 0 || j === self || updated <= rj || committed < rj || w <= 0 ? 0 : w;
       values[base + j] = v;
@@ -73,6 +92,7 @@ export function maskWeights(
       for (let k = base; k < base + n; k++) if (values[k] !== 0) values[k] /= sum;
     } else {
       for (let k = base; k < base + n; k++) values[k] /= sum;
+      absentZero = false;
     }
   }
   const present = () => {
@@ -95,5 +115,28 @@ export function maskWeights(
     }
     return out;
   };
-  return { values, present: onDemand(present) };
+  return { values, present: onDemand(present), absentZero };
+}
+
+/**
+ * Columns that steps 3 and 4 may delete in some permitted row (ascending): reg[j] ≥ the earliest
+ * last_update or > the earliest commit among those rows. Every other column passes both tests in every
+ * row, so the row loop skips them there; usually only the uids registered in the last tempo are late.
+ */
+function lateColumns(input: EpochInput, permit: Uint8Array, rows: Int32Array): Int32Array {
+  const { n, lastUpdate, blockAtRegistration: reg, commitBlock } = input;
+  let minUpdated = Number.POSITIVE_INFINITY;
+  let minCommitted = Number.POSITIVE_INFINITY;
+  for (let r = 0; r < rows.length; r++) {
+    const i = rows[r];
+    if (permit[i] !== 1) continue;
+    // NaN never deletes (the tests compare with ≤ and <), so it is left out of the minimum.
+    if (lastUpdate[i] < minUpdated) minUpdated = lastUpdate[i];
+    if (commitBlock !== undefined && commitBlock[i] < minCommitted) minCommitted = commitBlock[i];
+  }
+  let count = 0;
+  for (let j = 0; j < n; j++) if (minUpdated <= reg[j] || minCommitted < reg[j]) count++;
+  const late = new Int32Array(count);
+  for (let j = 0, q = 0; j < n; j++) if (minUpdated <= reg[j] || minCommitted < reg[j]) late[q++] = j;
+  return late;
 }
