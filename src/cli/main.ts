@@ -23,7 +23,7 @@ function program(): Command {
   cli
     .command('run')
     .description(
-      'run a scenario; writes results/<name>/<run-id>/ (neurons.csv, subnet.csv, summary.json, scenario.resolved.yaml)',
+      'run a scenario; writes results/<name>/<run-id>/ (neurons.csv, subnet.csv, network.csv, subnets.csv, summary.json, scenario.resolved.yaml)',
     )
     .argument('<scenario>', 'scenario file (YAML or JSON)')
     .option('--out <dir>', 'write the result files to this folder instead')

@@ -1,3 +1,4 @@
+import type { MarketConfig, NetworkConfig } from './network/config.ts';
 import type { YumaParams } from './yuma/types.ts';
 
 /**
@@ -56,6 +57,8 @@ export interface ValidatorGroup {
   behaviour: ValidatorBehaviour;
   /** Stake per validator, alpha. */
   stake: number;
+  /** TAO each validator has staked on root. */
+  rootStake: number;
   /** Standard deviation of one task's score noise. */
   noise: number;
   /** Constant added to every observed score. */
@@ -113,6 +116,8 @@ export interface SubnetConfig {
   validators: ValidatorGroup[];
   miners: MinerGroup[];
   registration: RegistrationConfig;
+  /** The subnet's pool, prices and registration burn at the start. */
+  market: MarketConfig;
 }
 
 export interface SimulationConfig {
@@ -120,4 +125,5 @@ export interface SimulationConfig {
   /** Number of blocks to simulate. */
   blocks: number;
   subnets: SubnetConfig[];
+  network: NetworkConfig;
 }

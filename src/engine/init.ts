@@ -1,4 +1,6 @@
 import type { SimulationConfig, SubnetConfig } from './config.ts';
+import { createNetworkState } from './network/init.ts';
+import type { NetworkState } from './network/state.ts';
 import type { NeuronTable, SimulationState, SubnetState } from './state.ts';
 import { createSubnetStreams, type SubnetStreams } from './streams.ts';
 import { nextArrivalBlock } from './subnet/registration.ts';
@@ -12,6 +14,10 @@ function emptyNeurons(capacity: number): NeuronTable {
     behaviour: new Uint8Array(capacity),
     initialStake: new Float64Array(capacity),
     balance: new BigInt64Array(capacity),
+    stakeAlpha: new Float64Array(capacity),
+    shares: new Float64Array(capacity),
+    ownShares: new Float64Array(capacity),
+    rootStake: new Float64Array(capacity),
     quality: new Float64Array(capacity),
     served: new Float64Array(capacity),
     blockAtRegistration: new Float64Array(capacity),
@@ -45,13 +51,16 @@ function initialSubnet(config: SubnetConfig, streams: SubnetStreams): SubnetStat
     // A new subnet starts with LastEpochBlock = now − (netuid mod tempo) so subnets are staggered (emissions.md §1.1).
     lastEpochBlock: -(config.netuid % config.tempo),
     epochsRun: 0,
-    alphaIssuance: config.initialAlphaIssuance,
+    alphaOutIssued: Number(config.initialAlphaIssuance),
     pendingServer: 0,
     pendingValidator: 0,
     pendingOwner: 0,
     ownerBalance: 0n,
     burned: 0n,
     departedBalance: 0n,
+    departedStake: 0,
+    departedPerShare: new Map(),
+    lastPaid: new Float64Array(capacity),
     lastConsensus: new Float64Array(capacity),
     bestQualityHistory: [],
     nextRegistrationBlock: Number.POSITIVE_INFINITY,
@@ -88,10 +97,12 @@ export interface Simulation {
   config: SimulationConfig;
   state: SimulationState;
   streams: SubnetStreams[];
+  network: NetworkState;
 }
 
 export function createSimulation(config: SimulationConfig): Simulation {
   const streams = config.subnets.map((s) => createSubnetStreams(config.seed, s.netuid));
   const subnets = config.subnets.map((s, k) => initialSubnet(s, streams[k]));
-  return { config, state: { block: 0, subnets }, streams };
+  const network = createNetworkState(config.network, subnets, config.subnets);
+  return { config, state: { block: 0, subnets }, streams, network };
 }

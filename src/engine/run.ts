@@ -1,26 +1,104 @@
 import type { SimulationConfig } from './config.ts';
 import { createSimulation, type Simulation } from './init.ts';
-import { stepSubnetBlock } from './step.ts';
-import { createEpochWorkspace, type EpochRecord } from './subnet-epoch.ts';
+import {
+  epochDue,
+  type NetworkScratch,
+  stepEconomyAfterEpochs,
+  stepEconomyBeforeEpochs,
+} from './network/block.ts';
+import { createCoinbaseScratch } from './network/coinbase.ts';
+import { ledgerProblems } from './network/ledger.ts';
+import { registerArrivals } from './network/neuron-registration.ts';
+import type { NetworkSample } from './network/sample.ts';
+import { emptyQuote } from './pool/swap.ts';
+import { createRng } from './rng.ts';
+import { createEpochWorkspace, type EpochRecord, runSubnetEpoch } from './subnet-epoch.ts';
+
+/** What the runner yields: an epoch of one subnet, or a sample of the economy. */
+export type SimulationEvent = EpochRecord | NetworkSample;
+
+/** Thrown in test mode (NetworkConfig.checkInvariants) when a conservation law breaks. */
+export class LedgerError extends Error {}
 
 /**
- * Runs a simulation block by block and yields each subnet epoch as it happens, so the caller streams
- * results out and shows progress; the engine itself never writes anything. Returns the final simulation.
+ * Runs a simulation block by block and yields each subnet epoch as it happens and a sample of the
+ * economy every `network.sampleEvery` blocks, so the caller streams results out and shows progress;
+ * the engine itself never writes anything. Returns the final simulation.
+ *
+ * Each block (emissions.md §11): the registrations of the block's arrivals (extrinsics, applied before
+ * the block step as if included in the previous block) → registration price decay → coinbase → due
+ * epochs (at most MaxEpochsPerBlock; the rest wait a block) → EMA prices, flows, root claims → stakers.
  */
-export function* runSimulation(config: SimulationConfig): Generator<EpochRecord, Simulation, void> {
+export function* runSimulation(config: SimulationConfig): Generator<SimulationEvent, Simulation, void> {
   const sim = createSimulation(config);
+  const { state, network: net } = sim;
+  const count = config.subnets.length;
   const workspaces = config.subnets.map((s) => createEpochWorkspace(s.maxUids));
+  const quote = emptyQuote();
+  const scratch: NetworkScratch = {
+    coinbase: createCoinbaseScratch(count),
+    movingPrice: { block: 0, firstEmissionBlock: 0 },
+    stakers: {
+      net,
+      subnets: state.subnets,
+      config: config.network,
+      rng: createRng(config.seed, 'network/stakers'),
+      quote,
+    },
+    nextStakerBlock: net.stakers.count > 0 ? 1 : Number.POSITIVE_INFINITY,
+  };
+  const economies = net.markets.map((market, k) => ({
+    market,
+    ledger: net.ledger,
+    rules: {
+      taoWeight: config.network.taoWeight,
+      delegateTake: config.subnets[k].market.delegateTake,
+      minerBurn: config.subnets[k].market.minerBurn,
+    },
+  }));
+  const { sampleEvery, maxEpochsPerBlock, feeRate, checkInvariants } = config.network;
   for (let block = 1; block <= config.blocks; block++) {
-    sim.state.block = block;
-    for (let k = 0; k < config.subnets.length; k++) {
-      const record = stepSubnetBlock(
-        sim.state.subnets[k],
+    state.block = block;
+    for (let k = 0; k < count; k++) {
+      const subnet = state.subnets[k];
+      if (subnet.nextRegistrationBlock > block) continue;
+      registerArrivals(
+        subnet,
+        config.subnets[k],
+        block,
+        sim.streams[k],
+        net.markets[k],
+        net.ledger,
+        feeRate,
+        quote,
+      );
+    }
+    stepEconomyBeforeEpochs(net, state, config, block, scratch);
+    let epochs = 0;
+    for (let k = 0; k < count; k++) {
+      if (net.epochDue[k] === 0 && !epochDue(config, state, k, block)) continue;
+      if (epochs === maxEpochsPerBlock) {
+        net.epochDue[k] = 1; // MaxEpochsPerBlock reached: it runs first thing next block
+        continue;
+      }
+      epochs++;
+      net.epochDue[k] = 0;
+      yield runSubnetEpoch(
+        state.subnets[k],
         config.subnets[k],
         block,
         sim.streams[k],
         workspaces[k],
+        economies[k],
       );
-      if (record !== null) yield record;
+    }
+    stepEconomyAfterEpochs(net, config, block, scratch);
+    if (checkInvariants) {
+      const problems = ledgerProblems(net, state.subnets);
+      if (problems.length > 0) throw new LedgerError(`block ${block}: ${problems.join('; ')}`);
+    }
+    if (block % sampleEvery === 0 || block === config.blocks) {
+      yield { kind: 'sample', block, network: net, state };
     }
   }
   return sim;

@@ -20,6 +20,13 @@ export interface NeuronTable {
   initialStake: Float64Array;
   /** Per uid → alpha earned by the current occupant (auto-staked, as on chain), rao. */
   balance: BigInt64Array;
+  /** Per uid → alpha staked on the hotkey by everyone (its share pool, network/hotkey-stake.ts), rao. */
+  stakeAlpha: Float64Array;
+  /** Per uid → shares of the hotkey's pool outstanding, and those held by the neuron's own coldkey. */
+  shares: Float64Array;
+  ownShares: Float64Array;
+  /** Per uid → TAO the hotkey has on root (counts w·root in its stake weight), rao. */
+  rootStake: Float64Array;
   /** Per uid → latent quality of the neuron's own model (miners), in [0, 1]. */
   quality: Float64Array;
   /** Per uid → quality of what the miner served this epoch (copiers serve a copy; idle serve nothing). */
@@ -74,8 +81,8 @@ export interface SubnetState {
   lastEpochBlock: number;
   /** Whether any epoch has run (the Yuma bond mask differs before the first). */
   epochsRun: number;
-  /** Alpha issued by the subnet (SubnetAlphaOut; drives the halving), rao. */
-  alphaIssuance: bigint;
+  /** Alpha held outside the model at the start plus every alpha_out emitted since (no pool alpha), rao. */
+  alphaOutIssued: number;
   /** PendingServerEmission, PendingValidatorEmission, PendingOwnerCut: rao accumulated since the last epoch. */
   pendingServer: number;
   pendingValidator: number;
@@ -86,6 +93,12 @@ export interface SubnetState {
   burned: bigint;
   /** Alpha earned by neurons that were later deregistered, rao. */
   departedBalance: bigint;
+  /** Alpha left on the pools of deregistered hotkeys (still their holders'), rao. */
+  departedStake: number;
+  /** Hotkey id → alpha per share of its pool when it was deregistered (only pools stakers held shares in). */
+  departedPerShare: Map<number, number>;
+  /** Per uid → alpha credited to the neuron at the last epoch (incentive, dividends, takes), rao. */
+  lastPaid: Float64Array;
   /** Last epoch's consensus per uid (weight copiers submit it). */
   lastConsensus: Float64Array;
   /** Best honest latent quality of each past epoch, newest last (copiers read it with a lag). */

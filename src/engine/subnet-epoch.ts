@@ -7,6 +7,8 @@ import {
   type WeightScratch,
 } from './agents/validator-weights.ts';
 import type { SubnetConfig } from './config.ts';
+import { type DrainedBuckets, type PayoutRules, payEpoch } from './network/epoch-payout.ts';
+import type { NetworkLedger, SubnetMarket } from './network/state.ts';
 import { ROLE_VALIDATOR, type SubnetState } from './state.ts';
 import type { SubnetStreams } from './streams.ts';
 import { RAO_PER_ALPHA } from './units.ts';
@@ -17,6 +19,7 @@ import { createYumaWorkspace, type YumaWorkspace } from './yuma/workspace.ts';
 
 /** What one subnet epoch produced; arrays are length n and only valid until the next epoch of the subnet. */
 export interface EpochRecord {
+  kind: 'epoch';
   netuid: number;
   /** 0-based index of this subnet's epoch. */
   epoch: number;
@@ -30,10 +33,19 @@ export interface EpochRecord {
   dust: number;
   registrations: number;
   pruned: number;
+  /** Per uid → alpha credited to the neuron by this epoch, rao (network/epoch-payout.ts). */
+  paid: Float64Array;
   /** Per uid → stake the epoch saw, alpha. */
   stake: Float64Array;
   result: EpochResult;
   subnet: SubnetState;
+}
+
+/** The subnet's market and the payout rules an epoch needs from the economy. */
+export interface EpochEconomy {
+  market: SubnetMarket;
+  ledger: NetworkLedger;
+  rules: PayoutRules;
 }
 
 /** Buffers reused from epoch to epoch (re-made when the uid count changes). */
@@ -55,6 +67,7 @@ function epochInput(
   block: number,
   workspace: EpochWorkspace,
   emission: number,
+  taoWeight: number,
 ) {
   const { n, capacity, neurons } = subnet;
   let input = workspace.input;
@@ -84,7 +97,8 @@ function epochInput(
   input.emission = emission;
   input.lastEpochBlock = subnet.epochsRun > 0 ? subnet.lastEpochBlock : -1;
   for (let i = 0; i < n; i++) {
-    input.stake[i] = neurons.initialStake[i] + Number(neurons.balance[i]) / RAO_PER_ALPHA;
+    // Stake weight: the hotkey's alpha plus TaoWeight × its root stake (emissions.md §5).
+    input.stake[i] = (neurons.stakeAlpha[i] + taoWeight * neurons.rootStake[i]) / RAO_PER_ALPHA;
     input.lastUpdate[i] = neurons.lastUpdate[i];
     input.blockAtRegistration[i] = neurons.blockAtRegistration[i];
     input.validatorPermit[i] = neurons.validatorPermit[i];
@@ -97,20 +111,15 @@ function epochInput(
   return input;
 }
 
-/** Applies the epoch's result: bonds, permits, emissions and balances. Returns the undistributed dust. */
-function applyEpoch(subnet: SubnetState, result: EpochResult, emission: number): number {
+/** Stores what the epoch persists: bonds, permits, emission (pruning reads it) and consensus. */
+function persistEpoch(subnet: SubnetState, result: EpochResult): void {
   const { n, capacity, neurons } = subnet;
-  let paid = 0;
   for (let i = 0; i < n; i++) {
     subnet.bonds.set(result.bonds.subarray(i * n, i * n + n), i * capacity);
     neurons.validatorPermit[i] = result.validatorPermit[i];
     neurons.emission[i] = result.emission[i];
-    const reward = result.serverEmission[i] + result.validatorEmission[i];
-    neurons.balance[i] += BigInt(reward);
-    paid += reward;
     subnet.lastConsensus[i] = result.consensus[i];
   }
-  return emission - paid;
 }
 
 /**
@@ -126,6 +135,7 @@ export function runSubnetEpoch(
   block: number,
   streams: SubnetStreams,
   workspace: EpochWorkspace,
+  economy: EpochEconomy,
 ): EpochRecord {
   const epoch = subnet.epochsRun;
   advanceMiners(subnet, config, epoch, block, streams);
@@ -143,20 +153,33 @@ export function runSubnetEpoch(
       );
     }
   }
-  const distributed = subnet.pendingServer + subnet.pendingValidator;
-  const ownerCut = subnet.pendingOwner;
+  const { market } = economy;
+  const buckets: DrainedBuckets = {
+    server: subnet.pendingServer,
+    validator: subnet.pendingValidator,
+    root: market.pendingRoot,
+    owner: subnet.pendingOwner,
+  };
   subnet.pendingServer = 0;
   subnet.pendingValidator = 0;
   subnet.pendingOwner = 0;
-  subnet.ownerBalance += BigInt(ownerCut);
-  const input = epochInput(subnet, config, block, workspace, distributed);
+  market.pendingRoot = 0;
+  // 2025-02 era: root alpha was sold as emitted; its TAO goes to root stakers now.
+  economy.ledger.rootStake += market.pendingRootTao;
+  market.pendingRootTao = 0;
+  const distributed = buckets.server + buckets.validator + buckets.root;
+  const ownerCut = buckets.owner;
+  const input = epochInput(subnet, config, block, workspace, distributed, economy.rules.taoWeight);
   const result =
     config.arithmetic === 'exact'
       ? runEpochExact(input, config.yuma)
       : runEpoch(input, config.yuma, workspace.yuma);
-  const dust = applyEpoch(subnet, result, distributed);
-  subnet.burned += BigInt(dust);
+  persistEpoch(subnet, result);
+  const burnedBefore = subnet.burned;
+  payEpoch(subnet, market, result, buckets, economy.rules);
+  const dust = Number(subnet.burned - burnedBefore);
   const record: EpochRecord = {
+    kind: 'epoch',
     netuid: subnet.netuid,
     epoch,
     block,
@@ -166,6 +189,7 @@ export function runSubnetEpoch(
     dust,
     registrations: subnet.registrationsSinceEpoch,
     pruned: subnet.prunedSinceEpoch,
+    paid: subnet.lastPaid,
     stake: input.stake,
     result,
     subnet,

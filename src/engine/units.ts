@@ -17,3 +17,12 @@ export function formatRao(rao: bigint): string {
   const frac = (abs % RAO_PER_ALPHA_BIG).toString().padStart(9, '0');
   return `${negative ? '-' : ''}${whole}.${frac}`;
 }
+
+/** formatRao for a whole number of rao held in a number (exact below 2^53). */
+export function formatRaoNumber(rao: number): string {
+  if (!Number.isSafeInteger(rao)) return formatRao(BigInt(Math.round(rao)));
+  const abs = Math.abs(rao);
+  const whole = Math.floor(abs / RAO_PER_ALPHA);
+  const frac = String(abs - whole * RAO_PER_ALPHA).padStart(9, '0');
+  return `${rao < 0 ? '-' : ''}${whole}.${frac}`;
+}

@@ -7,6 +7,7 @@ import { createRunSummary, type RunSummary } from '../engine/metrics/run-summary
 import { runSimulation } from '../engine/run.ts';
 import { writeFileAtomic } from './atomic-file.ts';
 import { type CsvSink, createCsvSink } from './csv-sink.ts';
+import { NETWORK_COLUMNS, networkRow, SUBNETS_COLUMNS, subnetMarketRows } from './network-rows.ts';
 import { NEURON_COLUMNS, neuronRows, SUBNET_COLUMNS, subnetRow } from './rows.ts';
 
 export interface RunOutput {
@@ -25,7 +26,7 @@ export interface RunProgress {
 
 /**
  * Runs the simulation and streams its results into `dir`: neurons.csv and subnet.csv as the epochs
- * happen, then summary.json and scenario.resolved.yaml. Each file appears atomically; if the run fails
+ * happen, network.csv and subnets.csv at each sample, then summary.json and scenario.resolved.yaml. Each file appears atomically; if the run fails
  * or `signal` aborts it, no file of this run appears under its final name.
  */
 export async function writeRun(
@@ -40,6 +41,10 @@ export async function writeRun(
   sinks.push(neurons);
   const subnet = createCsvSink(join(output.dir, 'subnet.csv'), SUBNET_COLUMNS);
   sinks.push(subnet);
+  const network = createCsvSink(join(output.dir, 'network.csv'), NETWORK_COLUMNS);
+  sinks.push(network);
+  const markets = createCsvSink(join(output.dir, 'subnets.csv'), SUBNETS_COLUMNS);
+  sinks.push(markets);
   try {
     const summary = createRunSummary(config);
     const configByNetuid = new Map(config.subnets.map((s) => [s.netuid, s]));
@@ -48,6 +53,13 @@ export async function writeRun(
     while (!step.done) {
       signal?.throwIfAborted();
       const record = step.value;
+      if (record.kind === 'sample') {
+        await network.write(networkRow(record));
+        for (const row of subnetMarketRows(record)) await markets.write(row);
+        onProgress?.({ block: record.block, blocks: config.blocks });
+        step = run.next();
+        continue;
+      }
       const subnetConfig = configByNetuid.get(record.netuid)!;
       const metrics = epochMetrics(record, (uid) => minerCabal(subnetConfig, record.subnet, uid));
       summary.add(record, metrics);
@@ -59,6 +71,8 @@ export async function writeRun(
     const result = summary.finish(step.value);
     await neurons.commit();
     await subnet.commit();
+    await network.commit();
+    await markets.commit();
     await writeFileAtomic(join(output.dir, 'scenario.resolved.yaml'), output.resolvedText);
     await writeFileAtomic(
       join(output.dir, 'summary.json'),

@@ -10,9 +10,11 @@ import {
   type ValidatorGroup,
   type WeightRule,
 } from '../engine/config.ts';
+import type { EraRules } from '../engine/emission/eras.ts';
 import { RAO_PER_ALPHA } from '../engine/units.ts';
 import { activityCutoffBlocks } from '../engine/yuma/defaults.ts';
 import type { YumaParams } from '../engine/yuma/types.ts';
+import { marketConfig, networkConfig } from './compile-network.ts';
 import { compileExpression } from './expression.ts';
 import type { Scenario, SubnetScenario } from './schema.ts';
 
@@ -53,6 +55,7 @@ function validatorGroup(count: number, s: ValidatorSettings): ValidatorGroup {
     count,
     behaviour: s.behaviour as ValidatorBehaviour,
     stake: s.stake,
+    rootStake: s.root_stake,
     noise: s.noise,
     bias: s.bias,
     tasks: s.tasks,
@@ -117,7 +120,7 @@ function yumaParams(s: SubnetScenario): YumaParams {
   };
 }
 
-function subnetConfig(s: SubnetScenario): SubnetConfig {
+function subnetConfig(s: SubnetScenario, rules: EraRules): SubnetConfig {
   const { count: _c, groups: _g, ...minerTop } = s.miners;
   return {
     netuid: s.netuid,
@@ -139,9 +142,16 @@ function subnetConfig(s: SubnetScenario): SubnetConfig {
       perDay: s.registration.per_day,
       miner: minerGroup(0, minerSettings(minerTop, s.registration.miner)),
     },
+    market: marketConfig(s, rules),
   };
 }
 
 export function compileScenario(scenario: Scenario): SimulationConfig {
-  return { seed: scenario.seed, blocks: scenario.duration, subnets: scenario.subnets.map(subnetConfig) };
+  const network = networkConfig(scenario);
+  return {
+    seed: scenario.seed,
+    blocks: scenario.duration,
+    subnets: scenario.subnets.map((s) => subnetConfig(s, network.rules)),
+    network,
+  };
 }

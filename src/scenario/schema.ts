@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MINER_BEHAVIOURS, VALIDATOR_BEHAVIOURS } from '../engine/config.ts';
 import { ACTIVITY_CUTOFF_FACTOR_MILLI, newSubnetYumaParams } from '../engine/yuma/defaults.ts';
 import { count, duration, fraction, nonNegative, num, positiveInt, qualityExpression } from './fields.ts';
+import { networkSchema, subnetMarketFields } from './network-schema.ts';
 
 /**
  * The scenario file format: one strict schema, defaults filled in at parse time. Its output is itself a
@@ -24,6 +25,9 @@ const validatorFields = {
       "honest evaluates; weight_copier submits last epoch's consensus; lazy re-submits every resubmit_every epochs; cabal boosts its cabal's miners; random",
     ),
   stake: nonNegative().describe('stake of each validator, alpha'),
+  root_stake: nonNegative().describe(
+    'TAO each validator has staked on root (adds tao_weight × it to its stake weight)',
+  ),
   noise: nonNegative().describe("standard deviation of one task's score noise"),
   bias: num().describe('added to every score this validator observes'),
   tasks: positiveInt().describe('tasks sampled per epoch: score noise averages to noise / sqrt(tasks)'),
@@ -40,6 +44,7 @@ const validators = z
     count: count().default(8),
     behaviour: validatorFields.behaviour.default('honest'),
     stake: validatorFields.stake.default(1000),
+    root_stake: validatorFields.root_stake.default(0),
     noise: validatorFields.noise.default(0.1),
     bias: validatorFields.bias.default(0),
     tasks: validatorFields.tasks.default(16),
@@ -209,7 +214,10 @@ export const subnetSchema = z.strictObject({
     .describe("subnet owner's fraction of each block's alpha emission"),
   alpha_issuance: nonNegative()
     .default(0)
-    .describe('alpha the subnet has already issued (drives the alpha halving)'),
+    .describe(
+      'alpha already issued and held outside the scenario neurons (with the pool and their stakes it drives the alpha halving)',
+    ),
+  ...subnetMarketFields,
   yuma,
   validators,
   miners,
@@ -243,6 +251,7 @@ export const scenarioSchema = z.strictObject({
   )
     .prefault('7d')
     .describe('simulated time: blocks or a duration such as 12h, 30d, 4y (12 s per block)'),
+  network: networkSchema,
   subnets: z.array(subnetSchema).min(1).max(128).prefault([{}]).describe('the subnets to simulate'),
   subnet_sim_version: z.string().optional(),
 });

@@ -6,13 +6,20 @@ import { parse as parseYaml } from 'yaml';
 import { type CliResult, cli, FIXTURES, ROOT, STACK_LINE } from './fixtures/cli.ts';
 
 /**
- * `subnet-sim run` end to end on a tiny scenario: the four result files, --seed, --set, --quiet, the
+ * `subnet-sim run` end to end on a tiny scenario: the six result files, --seed, --set, --quiet, the
  * default results/<name>/<run-id>/ folder, and a bad scenario that writes nothing.
  */
 
 const TINY = join(FIXTURES, 'tiny.yaml');
 const BAD = join(FIXTURES, 'bad-run.yaml');
-const FILES = ['neurons.csv', 'scenario.resolved.yaml', 'subnet.csv', 'summary.json'];
+const FILES = [
+  'network.csv',
+  'neurons.csv',
+  'scenario.resolved.yaml',
+  'subnet.csv',
+  'subnets.csv',
+  'summary.json',
+];
 
 // The columns README.md documents.
 const NEURON_HEADER =
@@ -64,7 +71,7 @@ function summaryOf(dir: string) {
 }
 
 describe('run', () => {
-  it('writes the four result files with the documented headers; --quiet prints nothing', () => {
+  it('writes the six result files with the documented headers; --quiet prints nothing', () => {
     expect(base.stderr).toBe('');
     expect(base.status).toBe(0);
     expect(base.stdout).toBe('');

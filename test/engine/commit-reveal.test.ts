@@ -152,6 +152,7 @@ describe('commit-reveal: the mask and deregistration', () => {
     let checked = false;
     for (let step = run.next(); !step.done; step = run.next()) {
       const r = step.value;
+      if (r.kind !== 'epoch') continue;
       const s = r.subnet;
       const n = r.n;
       if (r.epoch === 6) {
@@ -219,6 +220,7 @@ describe('commit-reveal: the mask and deregistration', () => {
     const after: number[][] = [];
     for (let step = run.next(); !step.done; step = run.next()) {
       const r = step.value;
+      if (r.kind !== 'epoch') continue;
       const s = r.subnet;
       if (r.epoch === 5) {
         expect(earliestCommitBlocks(s, new Float64Array(r.n))[1]).toBeLessThan(r.block);

@@ -45,7 +45,7 @@ describe('createSimulation', () => {
     const s = createSimulation(cfg).state.subnets[0];
     expect(s.lastEpochBlock).toBe(-2);
     expect(s.epochsRun).toBe(0);
-    expect(s.alphaIssuance).toBe(0n);
+    expect(s.alphaOutIssued).toBe(0);
     expect(s.weights.length).toBe(64);
   });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { defaultMarketConfig } from '../../src/engine/network/defaults.ts';
 import { runSimulation } from '../../src/engine/run.ts';
 import type { EpochRecord } from '../../src/engine/subnet-epoch.ts';
-import { minerGroup, simulationConfig, validatorGroup } from '../helpers/config.ts';
+import { minerGroup, networkConfig, simulationConfig, validatorGroup } from '../helpers/config.ts';
 import { ledgerOf, runToEnd } from '../helpers/run.ts';
 
 const small = {
@@ -40,17 +41,20 @@ describe('runSimulation: schedule and pending buckets', () => {
     expect(out.map((e) => e.distributed)).toEqual([7, 10, 10, 10].map((b) => b * 820_004_578));
     const s = sim.state.subnets[0];
     expect(s.pendingOwner + s.pendingServer + s.pendingValidator).toBe(8 * 1_000_000_000); // blocks 38–45
-    expect(s.alphaIssuance).toBe(45_000_000_000n);
+    expect(s.alphaOutIssued).toBe(45_000_000_000);
   });
 
   it("alpha emission halves with the subnet's own issuance (emissions.md §2.1)", () => {
     // Start 10.5 alpha below the 10.5M threshold: 11 blocks at 1 alpha cross it, then 0.5 alpha a block.
-    // 100 blocks → 11 + 89·0.5 = 55.5 alpha.
-    const initial = 10_500_000_000_000_000n - 10_500_000_000n;
-    const config = { ...simulationConfig({ ...small, initialAlphaIssuance: initial }), blocks: 100 };
+    // 100 blocks → 11 + 89·0.5 = 55.5 alpha. Issuance counts the pool's alpha and the neurons' stakes too;
+    // the pool's TAO is 0 so that no chain buy or injection moves alpha between the pool and outstanding.
+    const market = { ...defaultMarketConfig(), poolTao: 0 };
+    const stakes = 2n * 1000n * 1_000_000_000n; // two validators of 1000 alpha
+    const initial = 10_500_000_000_000_000n - 10_500_000_000n - BigInt(market.poolAlpha) - stakes;
+    const config = { ...simulationConfig({ ...small, market, initialAlphaIssuance: initial }), blocks: 100 };
     const { sim, out } = epochs(config);
     const s = sim.state.subnets[0];
-    expect(s.alphaIssuance - initial).toBe(55_500_000_000n);
+    expect(BigInt(s.alphaOutIssued) - initial).toBe(55_500_000_000n);
     const drained = out.reduce((sum, e) => sum + e.distributed + e.ownerCut, 0);
     expect(drained + s.pendingOwner + s.pendingServer + s.pendingValidator).toBe(55_500_000_000);
   });
@@ -63,6 +67,7 @@ describe('runSimulation: schedule and pending buckets', () => {
         simulationConfig({ ...small, netuid: 1 }).subnets[0],
         simulationConfig({ ...small, netuid: 2, tempo: 7, ownerCut: 0 }).subnets[0],
       ],
+      network: networkConfig(),
     };
     const blocks: Record<number, number[]> = { 1: [], 2: [] };
     const sim = runToEnd(config, (r) => blocks[r.netuid].push(r.block));
@@ -78,8 +83,11 @@ describe('runSimulation: schedule and pending buckets', () => {
 
   it('yields nothing and emits nothing when blocks end before the first epoch', () => {
     const run = runSimulation({ ...simulationConfig(small), blocks: 5 });
-    const step = run.next();
-    expect(step.done).toBe(true);
-    if (step.done) expect(step.value.state.subnets[0].alphaIssuance).toBe(5_000_000_000n);
+    let step = run.next();
+    while (!step.done) {
+      expect(step.value.kind).toBe('sample'); // the last block is always sampled
+      step = run.next();
+    }
+    expect(step.value.state.subnets[0].alphaOutIssued).toBe(5_000_000_000);
   });
 });

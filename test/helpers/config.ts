@@ -6,6 +6,8 @@ import type {
   ValidatorGroup,
 } from '../../src/engine/config.ts';
 import { createSimulation, type Simulation } from '../../src/engine/init.ts';
+import type { NetworkConfig } from '../../src/engine/network/config.ts';
+import { defaultMarketConfig, defaultNetworkConfig } from '../../src/engine/network/defaults.ts';
 import type { SubnetState } from '../../src/engine/state.ts';
 import type { SubnetStreams } from '../../src/engine/streams.ts';
 import { newSubnetYumaParams } from '../../src/engine/yuma/defaults.ts';
@@ -46,6 +48,7 @@ export function validatorGroup(overrides: Partial<ValidatorGroup> = {}): Validat
     count: 1,
     behaviour: 'honest',
     stake: 1000,
+    rootStake: 0,
     noise: 0.1,
     bias: 0,
     tasks: 16,
@@ -76,6 +79,7 @@ export function subnetConfig(overrides: Partial<SubnetConfig> = {}): SubnetConfi
     validators: [validatorGroup()],
     miners: [minerGroup()],
     registration: { perDay: 0, miner: minerGroup({ count: 0 }) },
+    market: defaultMarketConfig(),
     ...overrides,
   };
 }
@@ -85,7 +89,16 @@ export function simulationConfig(
   seed = 1,
   blocks = 1000,
 ): SimulationConfig {
-  return { seed, blocks, subnets: [subnetConfig(subnet)] };
+  return { seed, blocks, subnets: [subnetConfig(subnet)], network: networkConfig() };
+}
+
+/**
+ * The network of the engine tests: the defaults without root stake, so the validators' half is all
+ * theirs (ρ = 0) and the foundation's per-subnet ledger (emitted = paid + pending) holds to the rao.
+ */
+export function networkConfig(overrides: Partial<NetworkConfig> = {}): NetworkConfig {
+  const base = defaultNetworkConfig(1);
+  return { ...base, root: { ...base.root, stake: 0 }, ...overrides };
 }
 
 /** The first subnet of a freshly initialised simulation (block 0), with its config and streams. */

@@ -1,5 +1,6 @@
 import type { SimulationConfig, SubnetConfig } from '../../src/engine/config.ts';
 import type { Simulation } from '../../src/engine/init.ts';
+import type { SubnetMarket } from '../../src/engine/network/state.ts';
 import { runSimulation } from '../../src/engine/run.ts';
 import type { SubnetState } from '../../src/engine/state.ts';
 import type { EpochRecord } from '../../src/engine/subnet-epoch.ts';
@@ -12,7 +13,7 @@ export function runToEnd(config: SimulationConfig, onEpoch?: (record: EpochRecor
   const run = runSimulation(config);
   let step = run.next();
   while (!step.done) {
-    onEpoch?.(step.value);
+    if (step.value.kind === 'epoch') onEpoch?.(step.value);
     step = run.next();
   }
   return step.value;
@@ -20,28 +21,33 @@ export function runToEnd(config: SimulationConfig, onEpoch?: (record: EpochRecor
 
 /** Where every rao a subnet has emitted sits at the end of a run. */
 export interface Ledger {
-  /** alphaIssuance − initial issuance. */
+  /** alpha_out emitted: alphaOutIssued − the initial outside alpha. */
   emitted: bigint;
   balances: bigint;
   departed: bigint;
   owner: bigint;
   burned: bigint;
   pending: bigint;
+  /** Root stakers' alpha (claimable, claimed, sold or recycled). */
+  root: bigint;
 }
 
-export function ledgerOf(subnet: SubnetState, config: SubnetConfig): Ledger {
+export function ledgerOf(subnet: SubnetState, config: SubnetConfig, market?: SubnetMarket): Ledger {
   let balances = 0n;
   for (let uid = 0; uid < subnet.n; uid++) balances += subnet.neurons.balance[uid];
   for (const bucket of [subnet.pendingServer, subnet.pendingValidator, subnet.pendingOwner]) {
     if (!Number.isSafeInteger(bucket)) throw new Error(`pending bucket is not an integer rao: ${bucket}`);
   }
   return {
-    emitted: subnet.alphaIssuance - config.initialAlphaIssuance,
+    emitted: BigInt(subnet.alphaOutIssued) - config.initialAlphaIssuance,
     balances,
     departed: subnet.departedBalance,
     owner: subnet.ownerBalance,
     burned: subnet.burned,
-    pending: BigInt(subnet.pendingServer + subnet.pendingValidator + subnet.pendingOwner),
+    pending: BigInt(
+      subnet.pendingServer + subnet.pendingValidator + subnet.pendingOwner + (market?.pendingRoot ?? 0),
+    ),
+    root: BigInt(market?.rootStakersAlpha ?? 0),
   };
 }
 

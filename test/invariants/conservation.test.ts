@@ -7,7 +7,7 @@ import { ledgerOf, raoOf, runToEnd } from '../helpers/run.ts';
 import { configFromYaml } from '../helpers/scenario.ts';
 
 /**
- * Conservation to the rao: every alpha the subnet issued (alphaIssuance − initial) sits somewhere —
+ * Conservation to the rao: every alpha the subnet issued (alphaOutIssued − initial) sits somewhere —
  * in a current balance, with a departed neuron, with the owner, in the burned dust or in a pending
  * bucket — exactly, in bigint. Emission itself is checked against emissions.md §2.1 (1 alpha a block).
  */
@@ -32,7 +32,12 @@ subnets:
   - netuid: 1
     tempo: 40
     max_uids: 20
-    alpha_issuance: 10499990.25 # crosses the first halving (10.5M) ten blocks in
+    # Alpha issuance = pool alpha (500 000) + stakes (8 000) + this: 9.75 alpha below the first halving
+    # (10.5M), crossed ten blocks in. No TAO emission (no alpha injected) and no burn (no alpha
+    # destroyed) keep issuance growing by exactly the alpha_out of each block.
+    alpha_issuance: 9991990.25
+    emission_enabled: false
+    burn: { initial: 0, min: 0 }
     validators:
       count: 6
       weights: { rule: top_k, k: 3 }
@@ -63,6 +68,7 @@ subnets:
 const nobodyPaid = `
 seed: 3
 duration: 4000
+network: { root: { stake: 0 } } # no root stakers: the whole validator half is the validators'
 subnets:
   - tempo: 50
     max_uids: 12
@@ -78,9 +84,9 @@ function conserved(yaml: string) {
     registrations += r.registrations;
     pruned += r.pruned;
   });
-  const ledgers = sim.state.subnets.map((s, k) => ledgerOf(s, config.subnets[k]));
+  const ledgers = sim.state.subnets.map((s, k) => ledgerOf(s, config.subnets[k], sim.network.markets[k]));
   for (const l of ledgers) {
-    expect(l.balances + l.departed + l.owner + l.burned + l.pending).toBe(l.emitted);
+    expect(l.balances + l.departed + l.owner + l.burned + l.pending + l.root).toBe(l.emitted);
   }
   return { config, sim, ledgers, registrations, pruned };
 }
@@ -118,7 +124,9 @@ describe('conservation of alpha', () => {
     // 4 000 blocks, epochs every 50 from block 49: 80 epochs drained 49 + 79·50 = 3 999 blocks of the
     // non-owner part; all of it burned.
     expect(s.epochsRun).toBe(80);
-    expect(ledgers[0].burned + ledgers[0].owner + ledgers[0].pending).toBe(ledgers[0].emitted);
+    expect(ledgers[0].burned + ledgers[0].owner + ledgers[0].pending + ledgers[0].root).toBe(
+      ledgers[0].emitted,
+    );
     expect(ledgers[0].burned).toBeGreaterThan(3_000n * 1_000_000_000n);
   });
 });
@@ -129,7 +137,7 @@ describe('summary.json ledger', () => {
     await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
   });
 
-  it('alpha_emitted = owner_cut + miner_emission + validator_emission + burned + pending, to the rao', async () => {
+  it('alpha_emitted = owner_cut + miner_emission + validator_emission + burned + root_stakers + pending, to the rao', async () => {
     const config = configFromYaml(mixed);
     const dir = await mkdtemp(join(tmpdir(), 'subnet-sim-ledger-'));
     dirs.push(dir);
@@ -138,12 +146,17 @@ describe('summary.json ledger', () => {
     const sim = runToEnd(config);
     expect(summary.subnets).toHaveLength(2);
     summary.subnets.forEach((s: Record<string, string>, k: number) => {
-      const parts = ['owner_cut', 'miner_emission', 'validator_emission', 'burned', 'pending'].map((f) =>
-        raoOf(s[f]),
-      );
+      const parts = [
+        'owner_cut',
+        'miner_emission',
+        'validator_emission',
+        'burned',
+        'root_stakers',
+        'pending',
+      ].map((f) => raoOf(s[f]));
       expect(parts.reduce((a, b) => a + b, 0n)).toBe(raoOf(s.alpha_emitted));
       // The summary's figures are the engine's own ledger.
-      const l = ledgerOf(sim.state.subnets[k], config.subnets[k]);
+      const l = ledgerOf(sim.state.subnets[k], config.subnets[k], sim.network.markets[k]);
       expect(raoOf(s.alpha_emitted)).toBe(l.emitted);
       expect(raoOf(s.departed_balance)).toBe(l.departed);
       expect(raoOf(s.miner_emission) + raoOf(s.validator_emission)).toBe(l.balances + l.departed);

@@ -30,7 +30,7 @@ function balancesOf(arithmetic: string) {
   const sim = runToEnd(config);
   const subnet = sim.state.subnets[0];
   return {
-    ledger: ledgerOf(subnet, config.subnets[0]),
+    ledger: ledgerOf(subnet, config.subnets[0], sim.network.markets[0]),
     balances: Array.from(subnet.neurons.balance.subarray(0, subnet.n)),
   };
 }
@@ -41,7 +41,7 @@ describe('a simulation in exact arithmetic', () => {
 
   it('accounts for every emitted rao', () => {
     const l = exact.ledger;
-    expect(l.balances + l.departed + l.owner + l.burned + l.pending).toBe(l.emitted);
+    expect(l.balances + l.departed + l.owner + l.burned + l.pending + l.root).toBe(l.emitted);
     expect(l.emitted).toBe(3000n * 1_000_000_000n);
   });
 

@@ -79,6 +79,7 @@ describe('defaults and units', () => {
       count: 8,
       behaviour: 'honest',
       stake: 1000,
+      rootStake: 0,
       noise: 0.1,
       bias: 0,
       tasks: 16,

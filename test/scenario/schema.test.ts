@@ -49,6 +49,7 @@ describe('defaults', () => {
       count: 8,
       behaviour: 'honest',
       stake: 1000,
+      root_stake: 0,
       noise: 0.1,
       bias: 0,
       tasks: 16,
@@ -150,7 +151,7 @@ describe('JSON Schema', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(schema.type).toBe('object');
     expect(Object.keys(schema.properties).sort()).toEqual(
-      ['description', 'duration', 'name', 'seed', 'subnet_sim_version', 'subnets'].sort(),
+      ['description', 'duration', 'name', 'network', 'seed', 'subnet_sim_version', 'subnets'].sort(),
     );
     expect(schema.properties.duration.default).toBe('7d');
     // Unknown keys are errors in the editor too.

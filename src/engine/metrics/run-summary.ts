@@ -32,6 +32,8 @@ export interface SubnetSummary {
   validator_emission: string;
   /** Drained but paid to nobody: floor dust of the epoch split, or a whole epoch when no uid has stake. */
   burned: string;
+  /** Root stakers' part of the validator half (root proportion ρ): claimable, claimed, sold or recycled. */
+  root_stakers: string;
   /** Emitted but not yet drained (the epoch after the run's last block would pay it). */
   pending: string;
   /** Earned by neurons later deregistered. */
@@ -129,9 +131,8 @@ export function createRunSummary(config: SimulationConfig) {
   function add(record: EpochRecord, metrics: EpochMetrics): void {
     const t = totals[indexOf.get(record.netuid)!];
     const { role, behaviour } = record.subnet.neurons;
-    const { serverEmission, validatorEmission } = record.result;
     for (let j = 0; j < record.n; j++) {
-      const amount = BigInt(serverEmission[j] + validatorEmission[j]);
+      const amount = BigInt(record.paid[j]);
       if (role[j] === ROLE_VALIDATOR) {
         t.validator[VALIDATOR_BEHAVIOURS[behaviour[j]]] += amount;
         t.validatorTotal += amount;
@@ -153,15 +154,17 @@ export function createRunSummary(config: SimulationConfig) {
     const subnets = sim.state.subnets.map((s, k): SubnetSummary => {
       const t = totals[k];
       const mean = (x: number) => (t.epochs > 0 ? x / t.epochs : 0);
-      const pending = BigInt(s.pendingServer + s.pendingValidator + s.pendingOwner);
+      const market = sim.network.markets[k];
+      const pending = BigInt(s.pendingServer + s.pendingValidator + s.pendingOwner + market.pendingRoot);
       return {
         netuid: s.netuid,
         epochs: t.epochs,
-        alpha_emitted: formatRao(s.alphaIssuance - config.subnets[k].initialAlphaIssuance),
+        alpha_emitted: formatRao(BigInt(s.alphaOutIssued) - config.subnets[k].initialAlphaIssuance),
         owner_cut: formatRao(s.ownerBalance),
         miner_emission: formatRao(t.minerTotal),
         validator_emission: formatRao(t.validatorTotal),
         burned: formatRao(s.burned),
+        root_stakers: formatRao(BigInt(market.rootStakersAlpha)),
         pending: formatRao(pending),
         departed_balance: formatRao(s.departedBalance),
         registrations: t.registrations,

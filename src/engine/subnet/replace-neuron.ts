@@ -19,6 +19,15 @@ export function replaceNeuron(subnet: SubnetState, uid: number, block: number, h
   const { commits } = subnet;
   if (commits !== null && commits.ring[uid] >= 0) commits.epoch[commits.ring[uid]].fill(-1);
   const departed = neurons.balance[uid];
+  // The hotkey keeps its stake off the subnet's uids; stakers in its pool can still redeem their part.
+  if (neurons.shares[uid] > neurons.ownShares[uid]) {
+    subnet.departedPerShare.set(neurons.hotkey[uid], neurons.stakeAlpha[uid] / neurons.shares[uid]);
+  }
+  subnet.departedStake += neurons.stakeAlpha[uid];
+  neurons.stakeAlpha[uid] = 0;
+  neurons.shares[uid] = 0;
+  neurons.ownShares[uid] = 0;
+  neurons.rootStake[uid] = 0;
   neurons.hotkey[uid] = hotkey;
   neurons.balance[uid] = 0n;
   neurons.initialStake[uid] = 0;

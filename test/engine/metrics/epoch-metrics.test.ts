@@ -42,6 +42,7 @@ function record(): { rec: EpochRecord; cabalOf: (uid: number) => string | null }
     bonds: new Float64Array(n * n),
   };
   const rec: EpochRecord = {
+    kind: 'epoch',
     netuid: 1,
     epoch: 4,
     block: 1799,
@@ -51,6 +52,7 @@ function record(): { rec: EpochRecord; cabalOf: (uid: number) => string | null }
     dust: 0,
     registrations: 0,
     pruned: 0,
+    paid: new Float64Array(n),
     stake: new Float64Array(n),
     result,
     subnet: subnet as SubnetState,

@@ -1,0 +1,13 @@
+import type { SimulationState } from '../state.ts';
+import type { NetworkState } from './state.ts';
+
+/**
+ * A moment of the economy the runner hands out every NetworkConfig.sampleEvery blocks (network.csv,
+ * subnets.csv). It refers to the live state: read it before asking the runner for the next event.
+ */
+export interface NetworkSample {
+  kind: 'sample';
+  block: number;
+  network: NetworkState;
+  state: SimulationState;
+}
