@@ -34,8 +34,7 @@ export function isTopKNonzero(values: ArrayLike<number>, k: number): Uint8Array 
 function dropLowest(values: ArrayLike<number>, drop: number, out: Uint8Array): void {
   if (drop <= 0) return;
   const n = values.length;
-  const sorted = Float64Array.from(values).sort();
-  const x = sorted[drop - 1];
+  const x = kthSmallest(Float64Array.from(values), drop);
   let left = drop;
   for (let i = 0; i < n; i++) {
     if (values[i] < x) {
@@ -47,6 +46,38 @@ function dropLowest(values: ArrayLike<number>, drop: number, out: Uint8Array): v
     if (values[i] === x) {
       out[i] = 0;
       left--;
+    }
+  }
+}
+
+/**
+ * The k-th smallest (1-based) of finite values, by a three-way quick-select that permutes `v`: linear
+ * on average where a sort is n·log n. ±0 count as equal, as the callers' comparisons do.
+ */
+function kthSmallest(v: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = v.length;
+  let want = k - 1; // index within [lo, hi)
+  for (;;) {
+    const pivot = v[lo + ((hi - lo) >> 1)];
+    // [lo, lt) < pivot, [lt, gt) = pivot, [gt, hi) > pivot
+    let lt = lo;
+    let gt = hi;
+    for (let i = lo; i < gt; ) {
+      const x = v[i];
+      if (x < pivot) {
+        v[i++] = v[lt];
+        v[lt++] = x;
+      } else if (x > pivot) {
+        v[i] = v[--gt];
+        v[gt] = x;
+      } else i++;
+    }
+    if (want < lt - lo) hi = lt;
+    else if (want < gt - lo) return pivot;
+    else {
+      want -= gt - lo;
+      lo = gt;
     }
   }
 }

@@ -115,13 +115,23 @@ export function weightedMedianCol(
   // The voters' columns, transposed (T[j·m + k]) in blocks of 8 columns: reading W down a column
   // (a 2 KiB stride at n = 256) maps every row to the same few cache sets.
   const t = scratch !== undefined && scratch.length >= cols * m ? scratch : new Float64Array(cols * m);
-  for (let j0 = 0; j0 < cols; j0 += 8) {
-    const j1 = Math.min(j0 + 8, cols);
+  // The 8 copies are written out: a loop of 8 costs V8 about as much again in loop overhead.
+  let j0 = 0;
+  for (; j0 + 8 <= cols; j0 += 8) {
     for (let k = 0; k < m; k++) {
-      const src = voters[k] * cols;
-      for (let j = j0; j < j1; j++) t[j * m + k] = scores[src + j];
+      const s = voters[k] * cols + j0;
+      const d = j0 * m + k;
+      t[d] = scores[s];
+      t[d + m] = scores[s + 1];
+      t[d + 2 * m] = scores[s + 2];
+      t[d + 3 * m] = scores[s + 3];
+      t[d + 4 * m] = scores[s + 4];
+      t[d + 5 * m] = scores[s + 5];
+      t[d + 6 * m] = scores[s + 6];
+      t[d + 7 * m] = scores[s + 7];
     }
   }
+  for (; j0 < cols; j0++) for (let k = 0; k < m; k++) t[j0 * m + k] = scores[voters[k] * cols + j0];
   // Proven-equal fast path per column (weighted-median-fast.ts); the quick-select where it gives up.
   const tol = (m + 4) * 2 ** -50 * Math.max(stakeSum, Math.abs(minority), 1);
   const hi = new Int32Array(t.buffer, t.byteOffset, cols * m * 2);

@@ -55,33 +55,32 @@ export function clipTrustIncentive(
   const wPresent = w.absentZero ? undefined : w.present();
   for (let r = 0, base = 0; base < size; r++, base += n) {
     const a = activeRows[r];
+    if (wPresent === undefined && a !== 0 && base + n < size && activeRows[r + 1] !== 0) {
+      clipRowPair(
+        wValues,
+        consensus,
+        base,
+        n,
+        a,
+        activeRows[r + 1],
+        values,
+        rank,
+        validatorTrust,
+        rows[r],
+        rows[r + 1],
+      );
+      r++;
+      base += n;
+      continue;
+    }
     let sum = 0;
-    if (wPresent !== undefined) {
-      for (let j = 0; j < n; j++) {
-        const c = consensus[j];
-        const v = wValues[base + j];
-        const out = wPresent[base + j] === 0 ? 0 : c < v ? (c > 0 ? c : 0) : v;
-        values[base + j] = out;
-        sum += out;
-        if (a !== 0) rank[j] += a * out; // a row with A_i = 0 adds nothing to the rank
-      }
-    } else if (a === 0) {
-      for (let j = 0; j < n; j++) {
-        const c = consensus[j];
-        const v = wValues[base + j];
-        const out = c < v ? (c > 0 ? c : 0) : v;
-        values[base + j] = out;
-        sum += out;
-      }
-    } else {
-      for (let j = 0; j < n; j++) {
-        const c = consensus[j];
-        const v = wValues[base + j];
-        const out = c < v ? (c > 0 ? c : 0) : v;
-        values[base + j] = out;
-        sum += out;
-        rank[j] += a * out;
-      }
+    for (let j = 0; j < n; j++) {
+      const c = consensus[j];
+      const v = wValues[base + j];
+      const out = wPresent !== undefined && wPresent[base + j] === 0 ? 0 : c < v ? (c > 0 ? c : 0) : v;
+      values[base + j] = out;
+      sum += out;
+      if (a !== 0) rank[j] += a * out; // a row with A_i = 0 adds nothing to the rank
     }
     validatorTrust[rows[r]] = sum;
   }
@@ -98,8 +97,44 @@ export function clipTrustIncentive(
     return out;
   };
   return {
-    clipped: { values, present: onDemand(present) },
+    clipped: { values, present: onDemand(present), absentZero: true },
     validatorTrust,
     incentive: normalizeInPlace(rank),
   };
+}
+
+/**
+ * Rows `base` and `base + n` (uids u and v, both with A ≠ 0) of the loop above at once, for speed
+ * only: the two row sums are independent chains of additions the CPU overlaps, and each R_j still
+ * adds the upper row's term first.
+ */
+function clipRowPair(
+  w: Float64Array,
+  consensus: Float64Array,
+  base: number,
+  n: number,
+  a: number,
+  b: number,
+  values: Float64Array,
+  rank: Float64Array,
+  validatorTrust: Float64Array,
+  u: number,
+  v: number,
+): void {
+  let sumA = 0;
+  let sumB = 0;
+  for (let j = 0, k = base; j < n; j++, k++) {
+    const c = consensus[j];
+    const x = w[k];
+    const y = w[k + n];
+    const outA = c < x ? (c > 0 ? c : 0) : x;
+    const outB = c < y ? (c > 0 ? c : 0) : y;
+    values[k] = outA;
+    values[k + n] = outB;
+    sumA += outA;
+    sumB += outB;
+    rank[j] = rank[j] + a * outA + b * outB;
+  }
+  validatorTrust[u] = sumA;
+  validatorTrust[v] = sumB;
 }

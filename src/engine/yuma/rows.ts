@@ -59,7 +59,9 @@ function holdsBond(words: Int32Array, from: number, to: number): boolean {
 
 /** v restricted to the rows in play (length m). */
 export function gatherRows(v: Float64Array, rows: Int32Array): Float64Array {
-  return Float64Array.from(rows, (i) => v[i]);
+  const out = new Float64Array(rows.length);
+  for (let r = 0; r < rows.length; r++) out[r] = v[rows[r]];
+  return out;
 }
 
 /** A per-row vector (length m) spread back to all n uids, 0 elsewhere. */
