@@ -1,6 +1,14 @@
 import { intRatioRaw, mulRaw, proportionToU16Raw, TWO32 } from '../../fixed/i32f32-num.ts';
 import { constantAlphaExact } from './bonds.ts';
-import { colDivide, colSums, type DenseRows, matmulRowsNum, normalizeNum, scatterNum } from './dense.ts';
+import {
+  colDivide,
+  colSums,
+  type DenseRows,
+  matmulRowsColNormalizedNum,
+  matmulRowsNum,
+  normalizeNum,
+  scatterNum,
+} from './dense.ts';
 import { liquidEmaNum } from './liquid-alpha-num.ts';
 import { U16_MAX } from './weights-num.ts';
 
@@ -121,9 +129,7 @@ export function yuma3BondsNum(ctx: BondsContextNum, params: BondsParamsNum): Bon
   const ema = liquid
     ? liquidEmaNum(ctx.weightsForBonds, ctx.weightsForBondsPresent, old, consensus, d, params)
     : emaNum(ctx.weightsForBonds, old, Number(constantAlphaExact(params.bondsMovingAverage)));
-  const norm = ema.slice();
-  colDivide(norm, colSums(norm, d), d);
-  const perRow = matmulRowsNum(norm, incentive, d);
+  const perRow = matmulRowsColNormalizedNum(ema, colSums(ema, d), incentive, d);
   for (let r = 0; r < d.m; r++) perRow[r] = mulRaw(perRow[r], activeStake[d.rows[r]]);
   const dividends = normalizeNum(scatterNum(perRow, d));
   return { dividends, storedBonds: storeRowsNum(ema, newPermit, d) };

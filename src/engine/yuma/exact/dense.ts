@@ -62,6 +62,28 @@ export function matmulRowsNum(a: Float64Array, v: Float64Array, d: DenseRows): F
   return out;
 }
 
+/**
+ * matmulRowsNum of `a` column-normalised by `colSum` (entries of a column with sum 0 unchanged), without
+ * materialising the normalised copy: same divisions, same floor products.
+ */
+export function matmulRowsColNormalizedNum(
+  a: Float64Array,
+  colSum: Float64Array,
+  v: Float64Array,
+  d: DenseRows,
+): Float64Array {
+  const out = new Float64Array(d.m);
+  for (let r = 0, o = 0; r < d.m; r++, o += d.n) {
+    let acc = 0;
+    for (let j = 0; j < d.n; j++) {
+      const x = a[o + j];
+      if (x !== 0) acc += mulRaw(v[j], colSum[j] !== 0 ? divRaw(x, colSum[j]) : x);
+    }
+    out[r] = acc;
+  }
+  return out;
+}
+
 /** `matmul_sparse`: r_j = Σ_rows v_uid · a_rj (floor products), v indexed by uid, length n. */
 export function matmulColsNum(a: Float64Array, v: Float64Array, d: DenseRows): Float64Array {
   const out = new Float64Array(d.n);
