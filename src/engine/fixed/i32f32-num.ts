@@ -98,3 +98,18 @@ export function expRaw(x: number): number | undefined {
 }
 
 const E_I9F23_RAW = 22802600 * 512;
+
+/**
+ * divRaw(x, y) for 0 ≤ x ≤ min(2⁴⁰, 2⁸·y) and 0 < y ≤ 2⁴² with inv = 2³²/y precomputed (one divisor,
+ * many dividends: column normalisation). q₀ = ⌊x·inv⌋ is within 1 of q = ⌊x·2³²/y⌋ (relative error
+ * ≤ 2⁻⁵² on a quotient ≤ 2⁴⁰); the remainder x·2³² − q₀·y is computed exactly from q₀·y's high and low words
+ * (as in mulRaw: |q₀·y| ≤ 2⁸²) and fixes q₀ by one step. Other operands go to divRaw.
+ */
+export function divByRaw(x: number, y: number, inv: number): number {
+  if (x < 0 || x > 2 ** 40 || !(y > 0 && y <= 2 ** 42) || x > y * 256) return divRaw(x, y);
+  const q = Math.floor(x * inv);
+  const low = Math.imul(q, y) >>> 0;
+  const high = Math.round((q * y - low) * INV32);
+  const r = (x - high) * TWO32 - low;
+  return r < 0 ? q - 1 : r >= y ? q + 1 : q;
+}

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { div, exp, mul, proportionToU16 } from '../../../src/engine/fixed/i32f32.ts';
 import {
+  divByRaw,
   divRaw,
   EXP_RAW_LIMIT,
   expRaw,
@@ -156,5 +157,26 @@ describe('I32F32 on doubles equals the bigint version', () => {
       expect(expRaw(x)).toBe(Number(exp(BigInt(x))));
     expect(expRaw(EXP_RAW_LIMIT + 1)).toBeUndefined();
     expect(expRaw(-EXP_RAW_LIMIT - 1)).toBeUndefined();
+  });
+
+  it('divByRaw(x, y, 2³²/y) is divRaw(x, y): exact on its range, divRaw elsewhere', () => {
+    const arbX = fc.oneof(
+      fc.integer({ min: 0, max: T32 }),
+      fc.double({ min: 0, max: 2 ** 40, noNaN: true }).map(Math.trunc),
+    );
+    const arbY = fc.oneof(
+      fc.integer({ min: 1, max: T32 }),
+      fc.double({ min: 1, max: 2 ** 42, noNaN: true }).map(Math.trunc),
+      fc.constantFrom(1, 3, 2 ** 37, 2 ** 37 + 1, 2 ** 42, 2 ** 42 + 1, 0),
+    );
+    fc.assert(
+      fc.property(fc.oneof(arbX, arbRaw), arbY, (x, y) => {
+        const want = exactNumber(div(BigInt(x) + 0n, BigInt(y)));
+        if (want !== undefined) expect(divByRaw(x + 0, y, T32 / y)).toBe(want);
+      }),
+      { numRuns: 20_000 },
+    );
+    expect(divByRaw(2 ** 40, 1, T32)).toBe(Number(div(2n ** 40n, 1n)));
+    expect(divByRaw(T32 - 1, T32, 1)).toBe(T32 - 1);
   });
 });

@@ -1,4 +1,4 @@
-import { divRaw, mulRaw } from '../../fixed/i32f32-num.ts';
+import { divByRaw, divRaw, mulRaw, TWO32 } from '../../fixed/i32f32-num.ts';
 
 /**
  * The fast exact epoch's matrices: dense m×n Float64Array of I32F32 raw bits (i32f32-num.ts) over the
@@ -41,10 +41,11 @@ export function colSums(a: Float64Array, d: DenseRows): Float64Array {
  * column sums, `inplace_col_max_upscale_sparse` with column maxima). Zeros stay 0. In place.
  */
 export function colDivide(a: Float64Array, by: Float64Array, d: DenseRows): void {
+  const inv = by.map((y) => TWO32 / y);
   for (let r = 0, o = 0; r < d.m; r++, o += d.n)
     for (let j = 0; j < d.n; j++) {
       const v = a[o + j];
-      if (v !== 0 && by[j] !== 0) a[o + j] = divRaw(v, by[j]);
+      if (v !== 0 && by[j] !== 0) a[o + j] = divByRaw(v, by[j], inv[j]);
     }
 }
 
@@ -73,11 +74,12 @@ export function matmulRowsColNormalizedNum(
   d: DenseRows,
 ): Float64Array {
   const out = new Float64Array(d.m);
+  const inv = colSum.map((y) => TWO32 / y);
   for (let r = 0, o = 0; r < d.m; r++, o += d.n) {
     let acc = 0;
     for (let j = 0; j < d.n; j++) {
       const x = a[o + j];
-      if (x !== 0) acc += mulRaw(v[j], colSum[j] !== 0 ? divRaw(x, colSum[j]) : x);
+      if (x !== 0) acc += mulRaw(v[j], colSum[j] !== 0 ? divByRaw(x, colSum[j], inv[j]) : x);
     }
     out[r] = acc;
   }
