@@ -62,15 +62,17 @@ export function fastMedianColumn(
   }
   const { hist, candScore, candStake } = s;
   hist.fill(0);
-  const f = BUCKETS / (maxHi - minHi + 1);
+  // Buckets 2^shift high words wide, as few as keep the range within BUCKETS (integer shifts, where a
+  // scaled float index would cost a conversion per score).
+  const shift = Math.max(0, 27 - Math.clz32(maxHi - minHi)); // (maxHi − minHi) >> shift ≤ 31
   // Two interleaved histograms (even and odd voters): consecutive scores often share a bucket, and
   // each += would wait for the previous one's store.
   let k = 0;
   for (let q = 2 * off + 1; k + 1 < m; k += 2, q += 4) {
-    hist[((hi[q] - minHi) * f) | 0] += voterStake[k];
-    hist[BUCKETS + (((hi[q + 2] - minHi) * f) | 0)] += voterStake[k + 1];
+    hist[(hi[q] - minHi) >> shift] += voterStake[k];
+    hist[BUCKETS + ((hi[q + 2] - minHi) >> shift)] += voterStake[k + 1];
   }
-  if (k < m) hist[((hi[2 * (off + k) + 1] - minHi) * f) | 0] += voterStake[k];
+  if (k < m) hist[(hi[2 * (off + k) + 1] - minHi) >> shift] += voterStake[k];
   let base = 0;
   let b = 0;
   for (; b < BUCKETS; b++) {
@@ -82,7 +84,7 @@ export function fastMedianColumn(
   // The bucket's scores, its index recomputed rather than stored per score (a store and a load less).
   let c = 0;
   for (let k = 0, q = 2 * off + 1; k < m; k++, q += 2) {
-    if ((((hi[q] - minHi) * f) | 0) !== b) continue;
+    if ((hi[q] - minHi) >> shift !== b) continue;
     if (c === MAX_IN_BUCKET) return FALLBACK;
     candScore[c] = t[off + k];
     candStake[c] = voterStake[k];

@@ -1,6 +1,4 @@
-import { emaEntry } from '../math/ema.ts';
 import { normalizeInPlace } from '../math/normalize.ts';
-import { proportionToU16 } from '../math/u16.ts';
 import { type BondsContext, type BondsOutcome, constantAlpha, keptColumns, zeroed } from './bonds.ts';
 import { scatterRows } from './rows.ts';
 import type { YumaParams } from './types.ts';
@@ -42,7 +40,8 @@ export function originalYumaBonds(ctx: BondsContext, params: YumaParams): BondsO
       if (prev !== 0 && prevSum[j] > 0) prev /= prevSum[j];
       let delta = a === 0 ? 0 : a * w[base + j];
       if (delta !== 0 && deltaSum[j] > 0) delta /= deltaSum[j];
-      const b = emaEntry(delta, prev, alpha, keep);
+      const x = alpha * delta + keep * prev; // emaEntry, written out (see constantEmaRow in bonds-yuma3.ts)
+      const b = x <= 0 ? 0 : x;
       bonds[base + j] = b;
       bondSum[j] += b;
     }
@@ -73,7 +72,8 @@ export function originalYumaBonds(ctx: BondsContext, params: YumaParams): BondsO
     markBondRow(workspace, i);
     for (let j = 0, base = r * n, dst = i * n; j < n; j++) {
       const b = bonds[base + j];
-      stored[dst + j] = proportionToU16(b !== 0 && colMax[j] > 0 ? b / colMax[j] : b);
+      const x = b !== 0 && colMax[j] > 0 ? b / colMax[j] : b;
+      stored[dst + j] = !(x > 0) ? 0 : x >= 1 ? 65535 : Math.floor(x * 65535); // proportionToU16
     }
   }
   return { dividends, storedBonds: stored };

@@ -51,6 +51,22 @@ export function yuma3Bonds(ctx: BondsContext, params: YumaParams): BondsOutcome 
   for (let r = 0; r < m; r++) {
     const base = r * n;
     let dot = 0;
+    if (finite && r + 1 < m) {
+      // Two rows at once: two independent chains of additions (each in column order) overlap.
+      let dotB = 0;
+      for (let q = 0; q < nz; q++) {
+        const j = incCols[q];
+        const s = bondSum[j];
+        const inc = incentive[j];
+        const b = bonds[base + j];
+        const c = bonds[base + n + j];
+        if (b !== 0) dot += (s > 0 ? b / s : b) * inc;
+        if (c !== 0) dotB += (s > 0 ? c / s : c) * inc;
+      }
+      perRow[r] = dot * activeRows[r];
+      perRow[++r] = dotB * activeRows[r];
+      continue;
+    }
     if (finite) {
       // Finite b ≥ 0 and I_j: a term with b = 0 or I_j = 0 is ±0 and adding it changes nothing.
       for (let q = 0; q < nz; q++) {
