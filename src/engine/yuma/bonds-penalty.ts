@@ -1,4 +1,4 @@
-import { onDemand, type SparseDense } from './weights.ts';
+import { onDemand, type SparseDense } from './sparse-dense.ts';
 import { scratchF64, scratchU8, type YumaWorkspace } from './workspace.ts';
 
 /**

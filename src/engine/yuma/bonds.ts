@@ -1,5 +1,5 @@
+import type { SparseDense } from './sparse-dense.ts';
 import type { YumaParams } from './types.ts';
-import type { SparseDense } from './weights.ts';
 import { scratchF64, scratchU8, type YumaWorkspace } from './workspace.ts';
 
 // §3.11 Bonds and dividends: what both versions share. Each version (bonds-yuma1.ts, bonds-yuma3.ts)

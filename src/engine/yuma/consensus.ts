@@ -1,6 +1,6 @@
 import { normalizeInPlace } from '../math/normalize.ts';
 import { weightedMedianCol } from '../math/weighted-median.ts';
-import { onDemand, type SparseDense } from './weights.ts';
+import { onDemand, type SparseDense } from './sparse-dense.ts';
 import { scratchF64, scratchU8, type YumaWorkspace } from './workspace.ts';
 
 // Matrices here are m×n over the rows in play (rows.ts); `activeRows` is A restricted to those rows,
