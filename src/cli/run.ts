@@ -48,7 +48,12 @@ export async function runCommand(file: string, options: RunOptions): Promise<num
   try {
     const summary = await writeRun(
       config,
-      { dir, resolvedText, header: { scenario: scenario.name, run_id: runId, tool_version: TOOL_VERSION } },
+      {
+        dir,
+        resolvedText,
+        neurons: scenario.output.neurons,
+        header: { scenario: scenario.name, run_id: runId, tool_version: TOOL_VERSION },
+      },
       (p) => bar?.update(p.block, p.blocks),
       interrupt.signal,
     );

@@ -78,9 +78,10 @@ function epochInput(
       tempo: config.tempo,
       lastEpochBlock: -1,
       stake: new Float64Array(n),
-      weights: new Float64Array(n * n),
-      weightsPresent: new Uint8Array(n * n),
-      bonds: new Float64Array(n * n),
+      // A full subnet's matrices are already n×n: the epoch reads them in place (it never writes its input).
+      weights: n === capacity ? subnet.weights : new Float64Array(n * n),
+      weightsPresent: n === capacity ? subnet.weightsPresent : new Uint8Array(n * n),
+      bonds: n === capacity ? subnet.bonds : new Float64Array(n * n),
       // Bonds are the last epoch's, which stores them only in the rows it permits (replaceNeuron
       // clears a row as it drops the permit), so the epoch need not scan the other rows.
       bondsInPermittedRows: true,
@@ -102,6 +103,7 @@ function epochInput(
     input.lastUpdate[i] = neurons.lastUpdate[i];
     input.blockAtRegistration[i] = neurons.blockAtRegistration[i];
     input.validatorPermit[i] = neurons.validatorPermit[i];
+    if (n === capacity) continue;
     const from = i * capacity;
     input.weights.set(subnet.weights.subarray(from, from + n), i * n);
     input.weightsPresent.set(subnet.weightsPresent.subarray(from, from + n), i * n);

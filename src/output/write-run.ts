@@ -13,6 +13,8 @@ import { NEURON_COLUMNS, neuronRows, SUBNET_COLUMNS, subnetRow } from './rows.ts
 export interface RunOutput {
   /** Folder the files go to (created if missing). */
   dir: string;
+  /** Whether to write neurons.csv (a row per uid per epoch: large for big networks). */
+  neurons?: boolean;
   /** scenario.resolved.yaml content. */
   resolvedText: string;
   /** Extra fields at the top of summary.json (scenario name, run id, tool version). */
@@ -37,8 +39,9 @@ export async function writeRun(
 ): Promise<RunSummary> {
   await mkdir(output.dir, { recursive: true });
   const sinks: CsvSink[] = [];
-  const neurons = createCsvSink(join(output.dir, 'neurons.csv'), NEURON_COLUMNS);
-  sinks.push(neurons);
+  const neurons =
+    output.neurons === false ? null : createCsvSink(join(output.dir, 'neurons.csv'), NEURON_COLUMNS);
+  if (neurons !== null) sinks.push(neurons);
   const subnet = createCsvSink(join(output.dir, 'subnet.csv'), SUBNET_COLUMNS);
   sinks.push(subnet);
   const network = createCsvSink(join(output.dir, 'network.csv'), NETWORK_COLUMNS);
@@ -63,13 +66,13 @@ export async function writeRun(
       const subnetConfig = configByNetuid.get(record.netuid)!;
       const metrics = epochMetrics(record, (uid) => minerCabal(subnetConfig, record.subnet, uid));
       summary.add(record, metrics);
-      await neuronRows(record, neurons.write);
+      if (neurons !== null) await neuronRows(record, neurons.write);
       await subnet.write(subnetRow(record, metrics));
       onProgress?.({ block: record.block, blocks: config.blocks });
       step = run.next();
     }
     const result = summary.finish(step.value);
-    await neurons.commit();
+    await neurons?.commit();
     await subnet.commit();
     await network.commit();
     await markets.commit();

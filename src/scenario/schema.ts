@@ -254,6 +254,15 @@ export const scenarioSchema = z.strictObject({
   network: networkSchema,
   subnets: z.array(subnetSchema).min(1).max(128).prefault([{}]).describe('the subnets to simulate'),
   subnet_sim_version: z.string().optional(),
+  output: z
+    .strictObject({
+      neurons: z
+        .boolean()
+        .default(true)
+        .describe('write neurons.csv, a row per uid per epoch (turn off for large networks)'),
+    })
+    .prefault({})
+    .describe('which result files to write'),
 });
 
 /** A scenario as written (what a YAML language server checks). */

@@ -151,7 +151,16 @@ describe('JSON Schema', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(schema.type).toBe('object');
     expect(Object.keys(schema.properties).sort()).toEqual(
-      ['description', 'duration', 'name', 'network', 'seed', 'subnet_sim_version', 'subnets'].sort(),
+      [
+        'description',
+        'duration',
+        'name',
+        'network',
+        'output',
+        'seed',
+        'subnet_sim_version',
+        'subnets',
+      ].sort(),
     );
     expect(schema.properties.duration.default).toBe('7d');
     // Unknown keys are errors in the editor too.
