@@ -18,7 +18,7 @@
 
 export const FALLBACK = -1;
 const BUCKETS = 32;
-const MAX_IN_BUCKET = 24;
+const MAX_IN_BUCKET = 48;
 
 export interface MedianScratch {
   hist: Float64Array;

@@ -104,7 +104,8 @@ interface EmaRow {
 
 /**
  * Pass 1 with the constant α: B_ij = max(α·W̃_ij + (1−α)·B⁰_ij, 0) (emaEntry), stored as ⌊B·65535⌋
- * (proportionToU16). Written out rather than calling those helpers, with every array and scalar a
+ * (proportionToU16, as ⌊clamp(B, 0, 1)·65535⌋ with NaN → 0: no integer constant among the results,
+ * which would make V8 convert each one to an integer and back). Written out rather than calling those helpers, with every array and scalar a
  * local: V8 re-checks an imported function or constant, and re-reads an object's field or a number
  * parameter, on every iteration of a loop that uses it. The loop reads every B⁰ as kept; the few
  * `dropped` columns (B⁰ = 0) are then redone, their column sums restored from `saved` first, so each
@@ -121,7 +122,7 @@ function constantEmaRow(row: EmaRow, params: YumaParams, dropped: Int32Array, sa
     const b = x <= 0 ? 0 : x; // Math.max(x, 0): NaN stays, −0 → +0
     bonds[base + j] = b;
     bondSum[j] += b;
-    if (dst >= 0) stored[dst + j] = !(b > 0) ? 0 : b >= 1 ? 65535 : Math.floor(b * 65535);
+    if (dst >= 0) stored[dst + j] = Math.floor((b > 0 ? (b >= 1 ? 1 : b) : 0) * 65535);
   }
   for (let q = 0; q < dropped.length; q++) {
     const j = dropped[q];
@@ -129,7 +130,7 @@ function constantEmaRow(row: EmaRow, params: YumaParams, dropped: Int32Array, sa
     const b = x <= 0 ? 0 : x;
     bonds[base + j] = b;
     bondSum[j] = saved[q] + b;
-    if (dst >= 0) stored[dst + j] = !(b > 0) ? 0 : b >= 1 ? 65535 : Math.floor(b * 65535);
+    if (dst >= 0) stored[dst + j] = Math.floor((b > 0 ? (b >= 1 ? 1 : b) : 0) * 65535);
   }
 }
 
