@@ -2,7 +2,7 @@ import { normalizeInPlace } from '../math/normalize.ts';
 import { type BondsContext, type BondsOutcome, constantAlpha, keptColumns, zeroed } from './bonds.ts';
 import { scatterRows } from './rows.ts';
 import type { YumaParams } from './types.ts';
-import { markBondRow, scratchF64, zeroBondMatrix } from './workspace.ts';
+import { bondOutput, scratchF64 } from './workspace.ts';
 
 /**
  * §3.11(a) Original Yuma (Yuma3On = false): B⁰ (masked stored bonds) column-normalised;
@@ -65,11 +65,10 @@ export function originalYumaBonds(ctx: BondsContext, params: YumaParams): BondsO
   }
   const dividends = normalizeInPlace(scatterRows(perRow, rows, n));
   // Pass 4: storage, each column max-upscaled (a true division: x/x must stay exactly 1 → 65535).
-  const stored = zeroBondMatrix(workspace, n);
+  const stored = bondOutput(workspace, n, rows, newPermit);
   for (let r = 0; r < m; r++) {
     const i = rows[r];
     if (newPermit[i] !== 1) continue; // a validator without a new permit loses its bonds
-    markBondRow(workspace, i);
     for (let j = 0, base = r * n, dst = i * n; j < n; j++) {
       const b = bonds[base + j];
       const x = b !== 0 && colMax[j] > 0 ? b / colMax[j] : b;

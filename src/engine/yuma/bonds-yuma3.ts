@@ -5,7 +5,7 @@ import { type BondsContext, type BondsOutcome, keptColumns, zeroed } from './bon
 import { liquidAlphaApplies, pairAlpha } from './liquid-alpha.ts';
 import { scatterRows } from './rows.ts';
 import type { YumaParams } from './types.ts';
-import { markBondRow, scratchF64, zeroBondMatrix } from './workspace.ts';
+import { bondOutput, scratchF64 } from './workspace.ts';
 
 /**
  * §3.11(b) Yuma3 (Yuma3On = true): B⁰ = u16/65535 (absolute levels, masked); per entry EMA with the
@@ -27,12 +27,11 @@ export function yuma3Bonds(ctx: BondsContext, params: YumaParams): BondsOutcome 
   // Pass 1: B (kept unnormalised for the dividends) with its column sums, and its storage ⌊B·65535⌋.
   const bonds = scratchF64(workspace, 'bonds', m * n);
   const bondSum = zeroed(ctx, 'bondSum');
-  const stored = zeroBondMatrix(workspace, n);
+  const stored = bondOutput(workspace, n, rows, newPermit);
   for (let r = 0; r < m; r++) {
     const i = rows[r];
     // A validator without a new permit loses its bonds: its row is not stored.
     const dst = newPermit[i] === 1 ? i * n : -1;
-    if (dst >= 0) markBondRow(workspace, i);
     const row: EmaRow = { w, storedBonds, kept, base: r * n, src: i * n, n, bonds, bondSum, stored, dst };
     if (liquid) liquidEmaRow(row, ctx, params);
     else constantEmaRow(row, params, dropped, saved);

@@ -10,7 +10,7 @@
 export interface YumaWorkspace {
   f64: Map<string, Float64Array>;
   u8: Map<string, Uint8Array>;
-  /** The n×n bond output, reused; only rows marked in `bondRows` can be non-zero. */
+  /** The n×n bond output, reused; only rows marked in `bondRows` can be non-zero (bondOutput). */
   bonds: Float64Array;
   bondRows: Uint8Array;
 }
@@ -42,26 +42,27 @@ export function scratchU8(ws: YumaWorkspace | undefined, key: string, len: numbe
 }
 
 /**
- * An all-zero n×n matrix for the stored bonds. With a workspace it is the previous call's output with
- * the rows that call wrote cleared again (the caller was told not to write into results), which
- * avoids zeroing 512 KiB at n = 256 when only the ~64 validator rows ever hold bonds.
+ * The n×n stored-bonds output: zero except in the rows about to be written — uid rows[r] with
+ * newPermit = 1, whose every entry the caller then writes (they may hold old values until it does).
+ * With a workspace it is the previous call's output with the other rows that call wrote cleared
+ * again (the caller was told not to write into results): only the ~K validator rows ever hold bonds,
+ * so neither the whole n×n matrix nor the rows rewritten anyway are zeroed every epoch.
  */
-export function zeroBondMatrix(ws: YumaWorkspace | undefined, n: number): Float64Array {
+export function bondOutput(
+  ws: YumaWorkspace | undefined,
+  n: number,
+  rows: Int32Array,
+  newPermit: Uint8Array,
+): Float64Array {
   if (ws === undefined) return new Float64Array(n * n);
   if (ws.bondRows.length !== n) {
     ws.bonds = new Float64Array(n * n);
     ws.bondRows = new Uint8Array(n);
-    return ws.bonds;
   }
-  for (let i = 0; i < n; i++) {
-    if (ws.bondRows[i] === 0) continue;
-    ws.bonds.fill(0, i * n, i * n + n);
-    ws.bondRows[i] = 0;
-  }
+  const written = new Uint8Array(n);
+  for (let r = 0; r < rows.length; r++) if (newPermit[rows[r]] === 1) written[rows[r]] = 1;
+  for (let i = 0; i < n; i++)
+    if (ws.bondRows[i] === 1 && written[i] === 0) ws.bonds.fill(0, i * n, i * n + n);
+  ws.bondRows = written;
   return ws.bonds;
-}
-
-/** Records that row `i` of the workspace's bond output was written (no-op without a workspace). */
-export function markBondRow(ws: YumaWorkspace | undefined, i: number): void {
-  if (ws !== undefined) ws.bondRows[i] = 1;
 }
