@@ -10,6 +10,7 @@ import { createCoinbaseScratch } from './network/coinbase.ts';
 import { ledgerProblems } from './network/ledger.ts';
 import { registerArrivals } from './network/neuron-registration.ts';
 import type { NetworkSample } from './network/sample.ts';
+import { registerDueSubnets } from './network/subnet-registration.ts';
 import { emptyQuote } from './pool/swap.ts';
 import { createRng } from './rng.ts';
 import { createEpochWorkspace, type EpochRecord, runSubnetEpoch } from './subnet-epoch.ts';
@@ -25,7 +26,7 @@ export class LedgerError extends Error {}
  * economy every `network.sampleEvery` blocks, so the caller streams results out and shows progress;
  * the engine itself never writes anything. Returns the final simulation.
  *
- * Each block (emissions.md §11): the registrations of the block's arrivals (extrinsics, applied before
+ * Each block (emissions.md §11): subnets due to register, the registrations of the block's arrivals (extrinsics, applied before
  * the block step as if included in the previous block) → registration price decay → coinbase → due
  * epochs (at most MaxEpochsPerBlock; the rest wait a block) → EMA prices, flows, root claims → stakers.
  */
@@ -59,9 +60,10 @@ export function* runSimulation(config: SimulationConfig): Generator<SimulationEv
   const { sampleEvery, maxEpochsPerBlock, feeRate, checkInvariants } = config.network;
   for (let block = 1; block <= config.blocks; block++) {
     state.block = block;
+    registerDueSubnets(net, state, config, sim.streams, block);
     for (let k = 0; k < count; k++) {
       const subnet = state.subnets[k];
-      if (subnet.nextRegistrationBlock > block) continue;
+      if (subnet.nextRegistrationBlock > block || !net.markets[k].active) continue;
       registerArrivals(
         subnet,
         config.subnets[k],
@@ -76,6 +78,7 @@ export function* runSimulation(config: SimulationConfig): Generator<SimulationEv
     stepEconomyBeforeEpochs(net, state, config, block, scratch);
     let epochs = 0;
     for (let k = 0; k < count; k++) {
+      if (!net.markets[k].active) continue;
       if (net.epochDue[k] === 0 && !epochDue(config, state, k, block)) continue;
       if (epochs === maxEpochsPerBlock) {
         net.epochDue[k] = 1; // MaxEpochsPerBlock reached: it runs first thing next block

@@ -4,10 +4,16 @@ import {
   BURN_INCREASE_MULT,
   MAX_BURN,
   MIN_BURN,
+  NETWORK_IMMUNITY_PERIOD,
+  NETWORK_LOCK_REDUCTION_INTERVAL,
+  NETWORK_MIN_LOCK_COST,
+  NETWORK_RATE_LIMIT,
+  SUBNET_LIMIT,
   TAO_WEIGHT,
 } from '../engine/emission/constants.ts';
 import { ERA_NAMES } from '../engine/emission/eras.ts';
 import {
+  DEFAULT_LAST_LOCK_TAO,
   DEFAULT_OTHER_SUBNET_PRICE,
   DEFAULT_ROOT_STAKE_TAO,
   DEFAULT_TOTAL_ISSUANCE_TAO,
@@ -21,6 +27,8 @@ import { count, duration, fraction, nonNegative, num, positiveInt } from './fiel
  * The token economy in a scenario file (emissions.md): `network:` at the top level and the market
  * fields of each subnet. Defaults are the chain's values of late 2026 (network/defaults.ts).
  */
+
+const units = (rao: number) => rao / RAO_PER_ALPHA;
 
 const SHARE_RULES = ['price_ema', 'flow', 'net_flow', 'price_ema_burn'] as const;
 const INJECTION_CAPS = [
@@ -110,6 +118,29 @@ export const networkSchema = z
         tao_flow: num().default(0).describe('their user TAO flow each, TAO per block (flow share rules)'),
       })
       .prefault({}),
+    subnet_registration: z
+      .strictObject({
+        limit: positiveInt()
+          .default(SUBNET_LIMIT)
+          .describe('SubnetLimit: registering beyond it prunes the weakest subnet'),
+        immunity_period: duration()
+          .default(NETWORK_IMMUNITY_PERIOD)
+          .describe('NetworkImmunityPeriod: a younger subnet cannot be pruned'),
+        min_lock: nonNegative().default(units(NETWORK_MIN_LOCK_COST)).describe('NetworkMinLockCost, TAO'),
+        lock_reduction_interval: duration()
+          .default(NETWORK_LOCK_REDUCTION_INTERVAL)
+          .describe('NetworkLockReductionInterval (scaled by block emission / 1 TAO)'),
+        rate_limit: duration()
+          .default(NETWORK_RATE_LIMIT)
+          .describe('NetworkRateLimit between two subnet registrations'),
+        last_lock: nonNegative()
+          .default(DEFAULT_LAST_LOCK_TAO)
+          .describe('lock paid by the last registration before the run, TAO'),
+        last_lock_age: duration()
+          .default(NETWORK_RATE_LIMIT)
+          .describe('how long before the run it was paid (the cost falls back linearly after doubling)'),
+      })
+      .prefault({}),
     stakers: z.array(stakerGroup).default([]).describe('TAO holders who stake into subnets'),
     sample_every: z
       .union([z.literal('tempo'), duration(z.number().int().min(1))])
@@ -123,7 +154,6 @@ export const networkSchema = z
   .prefault({});
 
 const market = defaultMarketConfig();
-const units = (rao: number) => rao / RAO_PER_ALPHA;
 
 /** Market fields of one subnet (spread into the subnet schema). */
 export const subnetMarketFields = {
@@ -144,7 +174,15 @@ export const subnetMarketFields = {
   age: duration()
     .default(365 * 7200)
     .describe('blocks (or a duration) since start_call: a young subnet EMA price moves slowly'),
-  emission_enabled: z.boolean().default(true).describe('SubnetEmissionEnabled: TAO-side emission on'),
+  registered_at: duration()
+    .default(0)
+    .describe(
+      'block (or duration) at which the owner registers the subnet, paying the lock cost; 0 = it exists at the start',
+    ),
+  emission_enabled: z
+    .boolean()
+    .default(true)
+    .describe('SubnetEmissionEnabled: TAO-side emission on (the chain starts new subnets with it off)'),
   delegate_take: fraction().default(market.delegateTake).describe("validators' delegate take"),
   miner_burn: fraction()
     .default(0)

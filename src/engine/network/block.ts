@@ -67,6 +67,7 @@ export function stepEconomyAfterEpochs(
   const flowRule = network.rules.shareRule === 'flow' || network.rules.shareRule === 'net_flow';
   for (let k = 0; k < net.markets.length; k++) {
     const m = net.markets[k];
+    if (!m.active) continue;
     if (m.startBlock <= block) {
       mp.firstEmissionBlock = m.startBlock;
       m.movingPrice = updateMovingPrice(m.movingPrice, spotPrice(m.pool), mp);

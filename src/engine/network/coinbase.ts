@@ -71,17 +71,18 @@ export function runCoinbase(
     s.minerBurned[k] = m.minerBurned;
     s.userFlowEma[k] = m.flowEma;
     s.protocolFlowEma[k] = m.protocolFlowEma;
-    s.emit[k] = m.startBlock <= block;
+    s.emit[k] = m.active && m.startBlock <= block;
     s.emissionEnabled[k] = m.emissionEnabled;
   }
   // The other subnets as one entry: every share rule is linear in its inputs at the default exponent.
   const others = config.otherSubnets;
-  s.emaPrice[count] = others.count * others.movingPrice;
+  const otherCount = net.registry.otherSubnets;
+  s.emaPrice[count] = otherCount * others.movingPrice;
   s.minerBurned[count] = 0;
-  s.userFlowEma[count] = others.count * others.flowEma;
+  s.userFlowEma[count] = otherCount * others.flowEma;
   s.protocolFlowEma[count] = 0;
-  s.emit[count] = others.count > 0;
-  s.emissionEnabled[count] = others.count > 0;
+  s.emit[count] = otherCount > 0;
+  s.emissionEnabled[count] = otherCount > 0;
   subnetShares(config.rules.shareRule, s, s.shares);
   const rules = config.rules;
   // The root-sell flag came with claimable root dividends (2025-11); before, root alpha was always sold.

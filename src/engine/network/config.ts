@@ -49,6 +49,23 @@ export interface OtherSubnets {
   flowEma: number;
 }
 
+/** Subnet registration (emissions.md §7): the lock cost rule, the subnet limit and pruning. */
+export interface SubnetRegistrationConfig {
+  /** SubnetLimit: subnets (the scenario's and the others) beyond which a registration prunes one. */
+  limit: number;
+  /** NetworkImmunityPeriod: a subnet younger than this cannot be pruned. */
+  immunityPeriod: number;
+  /** NetworkMinLockCost, rao. */
+  minLock: number;
+  /** NetworkLockReductionInterval, blocks (scaled by E / 1 TAO). */
+  reductionInterval: number;
+  /** NetworkRateLimit: blocks between two subnet registrations, network-wide. */
+  rateLimit: number;
+  /** NetworkLastLockCost and the block it was paid at, before the run. */
+  lastLock: number;
+  lastLockBlock: number;
+}
+
 export interface NetworkConfig {
   era: EraName;
   rules: EraRules;
@@ -65,6 +82,7 @@ export interface NetworkConfig {
   maxEpochsPerBlock: number;
   root: RootConfig;
   otherSubnets: OtherSubnets;
+  subnetRegistration: SubnetRegistrationConfig;
   stakers: StakerGroup[];
   /** Rows of network.csv and subnets.csv every this many blocks. */
   sampleEvery: number;
@@ -82,6 +100,8 @@ export interface MarketConfig {
   movingPrice: number;
   /** Block of start_call (FirstEmissionBlockNumber), ≤ 0 for a subnet that started before the run. */
   startBlock: number;
+  /** Block at which the subnet is registered (its owner pays the lock); ≤ 0: it exists at the start. */
+  registeredAt: number;
   /** SubnetEmissionEnabled: TAO-side emission on. */
   emissionEnabled: boolean;
   /** Delegate take of every validator, fraction. */

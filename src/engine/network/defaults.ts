@@ -5,6 +5,11 @@ import {
   EMA_PRICE_HALVING_BLOCKS,
   MAX_BURN,
   MIN_BURN,
+  NETWORK_IMMUNITY_PERIOD,
+  NETWORK_LOCK_REDUCTION_INTERVAL,
+  NETWORK_MIN_LOCK_COST,
+  NETWORK_RATE_LIMIT,
+  SUBNET_LIMIT,
   SUBNET_MOVING_ALPHA,
   TAO_WEIGHT,
 } from '../emission/constants.ts';
@@ -21,6 +26,7 @@ import type { MarketConfig, NetworkConfig } from './config.ts';
 export const DEFAULT_TOTAL_ISSUANCE_TAO = 11_500_000;
 export const DEFAULT_ROOT_STAKE_TAO = 4_000_000;
 export const DEFAULT_OTHER_SUBNET_PRICE = 0.02;
+export const DEFAULT_LAST_LOCK_TAO = 2_500;
 
 export function defaultNetworkConfig(modelledSubnets = 1): NetworkConfig {
   return {
@@ -38,6 +44,16 @@ export function defaultNetworkConfig(modelledSubnets = 1): NetworkConfig {
       movingPrice: DEFAULT_OTHER_SUBNET_PRICE,
       flowEma: 0,
     },
+    subnetRegistration: {
+      limit: SUBNET_LIMIT,
+      immunityPeriod: NETWORK_IMMUNITY_PERIOD,
+      minLock: NETWORK_MIN_LOCK_COST,
+      reductionInterval: NETWORK_LOCK_REDUCTION_INTERVAL,
+      rateLimit: NETWORK_RATE_LIMIT,
+      // The last registration paid 2 500 TAO four days before the run: the price is back at 2 500 TAO.
+      lastLock: DEFAULT_LAST_LOCK_TAO * RAO_PER_ALPHA,
+      lastLockBlock: -NETWORK_RATE_LIMIT,
+    },
     stakers: [],
     sampleEvery: 360,
     checkInvariants: false,
@@ -52,6 +68,7 @@ export function defaultMarketConfig(): MarketConfig {
     quoteWeight: 0.5,
     movingPrice: 0.02,
     startBlock: -365 * 7200,
+    registeredAt: 0,
     emissionEnabled: true,
     delegateTake: 11_796 / 65_535,
     minerBurn: 0,

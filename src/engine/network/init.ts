@@ -12,8 +12,15 @@ function initialMarket(subnet: SubnetState, config: SubnetConfig): SubnetMarket 
   for (let uid = 0; uid < subnet.n; uid++) staked += subnet.neurons.stakeAlpha[uid];
   const outsideAlpha = Number(config.initialAlphaIssuance);
   const alphaOut = staked + outsideAlpha;
+  // A subnet registered during the run has no pool until its owner pays the lock (subnet-registration.ts).
+  const active = m.registeredAt <= 0;
   return {
-    pool: { tao: m.poolTao, alpha: m.poolAlpha, quoteWeight: m.quoteWeight },
+    pool: active
+      ? { tao: m.poolTao, alpha: m.poolAlpha, quoteWeight: m.quoteWeight }
+      : { tao: 0, alpha: 0, quoteWeight: 0.5 },
+    active,
+    registeredAt: m.registeredAt,
+    dissolvedAt: -1,
     alphaOut,
     protocolAlpha: 0,
     movingPrice: m.movingPrice,
@@ -102,6 +109,12 @@ export function createNetworkState(
       feeSink: 0,
       outside: config.totalIssuance - held,
       rootStake,
+      recycledTao: 0n,
+    },
+    registry: {
+      lastLock: config.subnetRegistration.lastLock,
+      lastLockBlock: config.subnetRegistration.lastLockBlock,
+      otherSubnets: config.otherSubnets.count,
     },
     markets,
     stakers,

@@ -19,9 +19,9 @@ export function ledgerProblems(net: NetworkState, subnets: SubnetState[]): strin
     return BigInt(Math.round(Number.isFinite(x) ? x : 0));
   };
   const { ledger, markets } = net;
-  if (ledger.totalIssuance !== ledger.initialIssuance + ledger.mintedTao) {
+  if (ledger.totalIssuance !== ledger.initialIssuance + ledger.mintedTao - ledger.recycledTao) {
     problems.push(
-      `total issuance ${ledger.totalIssuance} ≠ start ${ledger.initialIssuance} + minted ${ledger.mintedTao}`,
+      `total issuance ${ledger.totalIssuance} ≠ start ${ledger.initialIssuance} + minted ${ledger.mintedTao} − recycled ${ledger.recycledTao}`,
     );
   }
   let tao = rao('root stake', ledger.rootStake) + rao('fee sink', ledger.feeSink) + ledger.outside;
@@ -32,7 +32,7 @@ export function ledgerProblems(net: NetworkState, subnets: SubnetState[]): strin
     const netuid = subnets[k].netuid;
     tao += rao(`subnet ${netuid} pool TAO`, m.pool.tao) + rao(`subnet ${netuid} root TAO`, m.pendingRootTao);
     shareSum += m.share;
-    alphaProblems(m, subnets[k], rao, problems);
+    if (m.active) alphaProblems(m, subnets[k], rao, problems); // none before registration or after dissolving
   });
   if (tao !== ledger.totalIssuance) problems.push(`TAO held ${tao} ≠ total issuance ${ledger.totalIssuance}`);
   if (!(Math.abs(shareSum - 1) < 1e-9 || shareSum === 0)) problems.push(`subnet shares sum to ${shareSum}`);

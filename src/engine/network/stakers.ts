@@ -50,6 +50,7 @@ export function stake(ctx: StakerContext, staker: number, k: number, tao: number
   const amount = Math.floor(Math.min(tao, table.balance[staker]));
   if (amount < MIN_STAKE_RAO) return false;
   const cell = staker * subnets.length + k;
+  if (!net.markets[k].active) return false;
   let uid = positionUid(ctx, staker, k);
   if (uid < 0) {
     if (table.shares[cell] > 0) unstake(ctx, staker, k, 1); // its hotkey left: close the position first
@@ -70,7 +71,7 @@ export function unstake(ctx: StakerContext, staker: number, k: number, fraction:
   const table = net.stakers;
   const cell = staker * subnets.length + k;
   const shares = table.shares[cell] * Math.min(1, fraction);
-  if (!(shares > 0)) return 0;
+  if (!(shares > 0) || !net.markets[k].active) return 0;
   const subnet = subnets[k];
   const uid = positionUid(ctx, staker, k);
   let alpha: number;
@@ -101,16 +102,16 @@ export function unstake(ctx: StakerContext, staker: number, k: number, fraction:
 
 /** Alpha value of the staker's position in subnet k, rao. */
 export function positionAlpha(ctx: StakerContext, staker: number, k: number): number {
-  const shares = ctx.net.stakers.shares[staker * ctx.subnets.length + k];
-  if (!(shares > 0)) return 0;
-  const uid = positionUid(ctx, staker, k);
-  const subnet = ctx.subnets[k];
-  if (uid < 0)
-    return (
-      shares * (subnet.departedPerShare.get(ctx.net.stakers.hotkey[staker * ctx.subnets.length + k]) ?? 0)
-    );
-  const n = subnet.neurons;
-  return n.shares[uid] > 0 ? (shares * n.stakeAlpha[uid]) / n.shares[uid] : 0;
+  const cell = staker * ctx.subnets.length + k;
+  return positionValue(ctx.subnets[k], ctx.net.stakers.hotkey[cell], ctx.net.stakers.shares[cell]);
 }
 
-export type { StakerGroup };
+/** Alpha worth of `shares` of hotkey `hotkey`'s pool in `subnet` (registered or departed), rao. */
+export function positionValue(subnet: SubnetState, hotkey: number, shares: number): number {
+  if (!(shares > 0) || hotkey < 0) return 0;
+  const n = subnet.neurons;
+  for (let uid = 0; uid < subnet.n; uid++) {
+    if (n.hotkey[uid] === hotkey) return n.shares[uid] > 0 ? (shares * n.stakeAlpha[uid]) / n.shares[uid] : 0;
+  }
+  return shares * (subnet.departedPerShare.get(hotkey) ?? 0);
+}

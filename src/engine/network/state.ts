@@ -29,6 +29,12 @@ export interface SubnetMarket {
   burnDecayQ32: number;
   /** SubnetEmissionEnabled. */
   emissionEnabled: boolean;
+  /** Registered and not dissolved: only active subnets emit, run epochs, register neurons and trade. */
+  active: boolean;
+  /** NetworkRegisteredAt (≤ 0: before the run). */
+  registeredAt: number;
+  /** Block at which it was pruned and dissolved, or −1. */
+  dissolvedAt: number;
   /** FirstEmissionBlockNumber (start_call). */
   startBlock: number;
   /** TAO paid in by users this block (stakes net of fee, registration burns) minus TAO paid out. */
@@ -98,6 +104,8 @@ export interface NetworkLedger {
   feeSink: number;
   /** TAO of wallets outside the model (registrants, other subnets' holders), rao; may not go below 0. */
   outside: bigint;
+  /** TAO recycled (total issuance lowered): dissolved subnets' pool shares of protocol and burned alpha. */
+  recycledTao: bigint;
   /** TAO staked on root (R): the configured stake plus root claims swapped to TAO, rao. */
   rootStake: number;
 }
@@ -111,6 +119,8 @@ export interface NetworkState {
   blockEmission: number;
   /** This block's share of the subnets outside the scenario (NetworkConfig.otherSubnets). */
   otherShare: number;
+  /** Subnet registration state: NetworkLastLockCost, NetworkLastRegistered, and subnets outside the scenario. */
+  registry: { lastLock: number; lastLockBlock: number; otherSubnets: number };
   /** Epochs pushed to a later block by MaxEpochsPerBlock: per subnet, 1 = due. */
   epochDue: Uint8Array;
 }
