@@ -52,6 +52,17 @@ export interface MinerGroup {
   cabal: string | null;
 }
 
+/** A parent hotkey (emissions.md §1.2 step 4): its stake counts for the child; the child keeps a take of its dividends. */
+export interface ParentKey {
+  /** The parent's alpha stake on the subnet and its root stake, rao. */
+  alphaStake: number;
+  rootStake: number;
+  /** Fraction of its stake the parent gives this child. */
+  proportion: number;
+  /** ChildkeyTake: the child's cut of the parent's slice of its dividends. */
+  childkeyTake: number;
+}
+
 export interface ValidatorGroup {
   count: number;
   behaviour: ValidatorBehaviour;
@@ -59,6 +70,8 @@ export interface ValidatorGroup {
   stake: number;
   /** TAO each validator has staked on root. */
   rootStake: number;
+  /** A parent hotkey outside the subnet's uids that delegates stake to these validators (childkeys), or null. */
+  parent: ParentKey | null;
   /** Standard deviation of one task's score noise. */
   noise: number;
   /** Constant added to every observed score. */

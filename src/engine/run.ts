@@ -55,6 +55,8 @@ export function* runSimulation(config: SimulationConfig): Generator<SimulationEv
       taoWeight: config.network.taoWeight,
       delegateTake: config.subnets[k].market.delegateTake,
       minerBurn: config.subnets[k].market.minerBurn,
+      ckBurn: config.network.ckBurn,
+      validators: config.subnets[k].validators,
     },
   }));
   const { sampleEvery, maxEpochsPerBlock, feeRate, checkInvariants } = config.network;

@@ -7,7 +7,13 @@ import {
   type WeightScratch,
 } from './agents/validator-weights.ts';
 import type { SubnetConfig } from './config.ts';
-import { type DrainedBuckets, type PayoutRules, payEpoch } from './network/epoch-payout.ts';
+import {
+  type DrainedBuckets,
+  inheritedStake,
+  type PayoutRules,
+  parentOf,
+  payEpoch,
+} from './network/epoch-payout.ts';
 import type { NetworkLedger, SubnetMarket } from './network/state.ts';
 import { ROLE_VALIDATOR, type SubnetState } from './state.ts';
 import type { SubnetStreams } from './streams.ts';
@@ -98,8 +104,9 @@ function epochInput(
   input.emission = emission;
   input.lastEpochBlock = subnet.epochsRun > 0 ? subnet.lastEpochBlock : -1;
   for (let i = 0; i < n; i++) {
-    // Stake weight: the hotkey's alpha plus TaoWeight × its root stake (emissions.md §5).
-    input.stake[i] = (neurons.stakeAlpha[i] + taoWeight * neurons.rootStake[i]) / RAO_PER_ALPHA;
+    // Stake weight: the hotkey's alpha plus TaoWeight × its root stake, and what a parent lends it (§5).
+    const lent = inheritedStake(parentOf(subnet, config.validators, i), taoWeight);
+    input.stake[i] = (neurons.stakeAlpha[i] + taoWeight * neurons.rootStake[i] + lent) / RAO_PER_ALPHA;
     input.lastUpdate[i] = neurons.lastUpdate[i];
     input.blockAtRegistration[i] = neurons.blockAtRegistration[i];
     input.validatorPermit[i] = neurons.validatorPermit[i];

@@ -43,6 +43,7 @@ export function networkConfig(scenario: Scenario): NetworkConfig {
     movingAlpha: n.moving_alpha,
     emaHalvingBlocks: n.ema_halving_blocks,
     maxEpochsPerBlock: n.max_epochs_per_block,
+    ckBurn: n.ck_burn,
     root: { stake: rao(n.root.stake), coldkeys: n.root.coldkeys },
     otherSubnets: {
       count:

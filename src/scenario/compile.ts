@@ -56,6 +56,15 @@ function validatorGroup(count: number, s: ValidatorSettings): ValidatorGroup {
     behaviour: s.behaviour as ValidatorBehaviour,
     stake: s.stake,
     rootStake: s.root_stake,
+    parent:
+      s.parent === null
+        ? null
+        : {
+            alphaStake: Math.round(s.parent.stake * RAO_PER_ALPHA),
+            rootStake: Math.round(s.parent.root_stake * RAO_PER_ALPHA),
+            proportion: s.parent.proportion,
+            childkeyTake: s.parent.childkey_take,
+          },
     noise: s.noise,
     bias: s.bias,
     tasks: s.tasks,

@@ -98,6 +98,7 @@ export const networkSchema = z
       .default(201_600)
       .describe('EMAPriceHalvingBlocks: warm-up of a new subnet EMA'),
     max_epochs_per_block: positiveInt().default(2).describe('MaxEpochsPerBlock'),
+    ck_burn: fraction().default(0).describe("CKBurn: fraction of parents' childkey dividends recycled"),
     root: z
       .strictObject({
         stake: nonNegative()

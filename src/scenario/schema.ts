@@ -28,6 +28,17 @@ const validatorFields = {
   root_stake: nonNegative().describe(
     'TAO each validator has staked on root (adds tao_weight × it to its stake weight)',
   ),
+  parent: z
+    .strictObject({
+      stake: nonNegative().default(0).describe("the parent hotkey's alpha stake on this subnet"),
+      root_stake: nonNegative().default(0).describe("the parent hotkey's TAO on root"),
+      proportion: fraction().default(1).describe('fraction of its stake the parent delegates to this child'),
+      childkey_take: fraction()
+        .default(0)
+        .describe("ChildkeyTake: the child's cut of the parent's dividends (max 0.18 on chain)"),
+    })
+    .nullable()
+    .describe("a parent hotkey outside the subnet's uids whose stake this validator inherits (childkeys)"),
   noise: nonNegative().describe("standard deviation of one task's score noise"),
   bias: num().describe('added to every score this validator observes'),
   tasks: positiveInt().describe('tasks sampled per epoch: score noise averages to noise / sqrt(tasks)'),
@@ -45,6 +56,7 @@ const validators = z
     behaviour: validatorFields.behaviour.default('honest'),
     stake: validatorFields.stake.default(1000),
     root_stake: validatorFields.root_stake.default(0),
+    parent: validatorFields.parent.default(null),
     noise: validatorFields.noise.default(0.1),
     bias: validatorFields.bias.default(0),
     tasks: validatorFields.tasks.default(16),

@@ -49,6 +49,7 @@ export function validatorGroup(overrides: Partial<ValidatorGroup> = {}): Validat
     behaviour: 'honest',
     stake: 1000,
     rootStake: 0,
+    parent: null,
     noise: 0.1,
     bias: 0,
     tasks: 16,

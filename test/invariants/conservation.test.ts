@@ -152,6 +152,7 @@ describe('summary.json ledger', () => {
         'validator_emission',
         'burned',
         'root_stakers',
+        'childkey_parents',
         'pending',
       ].map((f) => raoOf(s[f]));
       expect(parts.reduce((a, b) => a + b, 0n)).toBe(raoOf(s.alpha_emitted));

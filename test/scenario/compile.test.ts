@@ -80,6 +80,7 @@ describe('defaults and units', () => {
       behaviour: 'honest',
       stake: 1000,
       rootStake: 0,
+      parent: null,
       noise: 0.1,
       bias: 0,
       tasks: 16,

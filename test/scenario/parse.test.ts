@@ -94,7 +94,7 @@ describe('unknown keys', () => {
     expect(formatPath(p.path)).toBe('subnets[0].validators.completely_unrelated');
     expect(p.message).toBe('unknown key');
     expect(p.allowed).toBe(
-      'keys count, behaviour, stake, root_stake, noise, bias, tasks, weights, resubmit_every, cabal, cabal_boost, groups',
+      'keys count, behaviour, stake, root_stake, parent, noise, bias, tasks, weights, resubmit_every, cabal, cabal_boost, groups',
     );
   });
 

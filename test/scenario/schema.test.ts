@@ -50,6 +50,7 @@ describe('defaults', () => {
       behaviour: 'honest',
       stake: 1000,
       root_stake: 0,
+      parent: null,
       noise: 0.1,
       bias: 0,
       tasks: 16,

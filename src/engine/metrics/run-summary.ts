@@ -34,6 +34,8 @@ export interface SubnetSummary {
   burned: string;
   /** Root stakers' part of the validator half (root proportion ρ): claimable, claimed, sold or recycled. */
   root_stakers: string;
+  /** Paid to parent hotkeys outside the subnet (childkeys), CK burn included. */
+  childkey_parents: string;
   /** Emitted but not yet drained (the epoch after the run's last block would pay it). */
   pending: string;
   /** Earned by neurons later deregistered. */
@@ -165,6 +167,7 @@ export function createRunSummary(config: SimulationConfig) {
         validator_emission: formatRao(t.validatorTotal),
         burned: formatRao(s.burned),
         root_stakers: formatRao(BigInt(market.rootStakersAlpha)),
+        childkey_parents: formatRao(BigInt(market.parentAlpha)),
         pending: formatRao(pending),
         departed_balance: formatRao(s.departedBalance),
         registrations: t.registrations,

@@ -78,6 +78,8 @@ export interface NetworkConfig {
   /** SubnetMovingAlpha and EMAPriceHalvingBlocks (emissions.md §2.3). */
   movingAlpha: number;
   emaHalvingBlocks: number;
+  /** CKBurn: fraction of parents' childkey dividends recycled. */
+  ckBurn: number;
   /** MaxEpochsPerBlock. */
   maxEpochsPerBlock: number;
   root: RootConfig;

@@ -38,6 +38,7 @@ export function defaultNetworkConfig(modelledSubnets = 1): NetworkConfig {
     movingAlpha: SUBNET_MOVING_ALPHA,
     emaHalvingBlocks: EMA_PRICE_HALVING_BLOCKS,
     maxEpochsPerBlock: 2,
+    ckBurn: 0,
     root: { stake: DEFAULT_ROOT_STAKE_TAO * RAO_PER_ALPHA, coldkeys: 1000 },
     otherSubnets: {
       count: Math.max(0, 128 - modelledSubnets),

@@ -1,4 +1,5 @@
-import type { SubnetState } from '../state.ts';
+import type { ParentKey, ValidatorGroup } from '../config.ts';
+import { ROLE_VALIDATOR, type SubnetState } from '../state.ts';
 import type { EpochResult } from '../yuma/types.ts';
 import { addForAll, addOwnStake } from './hotkey-stake.ts';
 import type { SubnetMarket } from './state.ts';
@@ -16,6 +17,26 @@ export interface PayoutRules {
   taoWeight: number;
   delegateTake: number;
   minerBurn: number;
+  /** CKBurn: fraction of a parent's slice that is recycled (default 0). */
+  ckBurn: number;
+  /** The subnet's validator groups (their parent keys). */
+  validators: readonly ValidatorGroup[];
+}
+
+/** The parent key of uid, if it is a validator of a group with one. */
+export function parentOf(
+  subnet: SubnetState,
+  validators: readonly ValidatorGroup[],
+  uid: number,
+): ParentKey | null {
+  const { role, group } = subnet.neurons;
+  if (role[uid] !== ROLE_VALIDATOR || group[uid] < 0) return null;
+  return validators[group[uid]]?.parent ?? null;
+}
+
+/** Stake weight a parent lends its child: proportion × (alpha + w·root), rao (emissions.md §5). */
+export function inheritedStake(parent: ParentKey | null, taoWeight: number): number {
+  return parent === null ? 0 : parent.proportion * (parent.alphaStake + taoWeight * parent.rootStake);
 }
 
 /** Weight of the last epoch in the stakers' dividend-yield estimate. */
@@ -91,8 +112,27 @@ export function payEpoch(
     if (!(d > 0)) continue;
     const f = rootFraction(neurons.stakeAlpha[i], neurons.rootStake[i], rules.taoWeight);
     stakedBefore += neurons.stakeAlpha[i];
-    const alphaDiv = alphaParts > 0 ? Math.floor((validatorPot * d * (1 - f)) / alphaParts) : 0;
-    const rootDiv = rootParts > 0 ? Math.floor((buckets.root * d * f) / rootParts) : 0;
+    let alphaDiv = alphaParts > 0 ? Math.floor((validatorPot * d * (1 - f)) / alphaParts) : 0;
+    let rootDiv = rootParts > 0 ? Math.floor((buckets.root * d * f) / rootParts) : 0;
+    validatorPaid += alphaDiv;
+    rootPaid += rootDiv;
+    const parent = parentOf(subnet, rules.validators, i);
+    if (parent !== null) {
+      alphaDiv -= parentSlice(
+        market,
+        alphaDiv,
+        parent,
+        neurons.stakeAlpha[i] + rules.taoWeight * neurons.rootStake[i],
+        rules,
+      );
+      rootDiv -= parentSlice(
+        market,
+        rootDiv,
+        parent,
+        neurons.stakeAlpha[i] + rules.taoWeight * neurons.rootStake[i],
+        rules,
+      );
+    }
     const alphaTake = Math.floor(alphaDiv * rules.delegateTake);
     const rootTake = Math.floor(rootDiv * rules.delegateTake);
     addOwnStake(neurons, i, alphaTake + rootTake);
@@ -102,8 +142,6 @@ export function payEpoch(
     market.rootClaimable += rootDiv - rootTake;
     market.rootStakersAlpha += rootDiv - rootTake;
     stakerDividends += alphaDiv - alphaTake;
-    validatorPaid += alphaDiv;
-    rootPaid += rootDiv;
   }
   if (rootParts === 0) {
     market.rootClaimable += buckets.root;
@@ -117,6 +155,31 @@ export function payEpoch(
   subnet.burned += BigInt(dust + minerBurned);
   const epochYield = stakedBefore > 0 ? stakerDividends / stakedBefore : 0;
   market.dividendYield = market.dividendYield * (1 - YIELD_EMA) + epochYield * YIELD_EMA;
+}
+
+/**
+ * §1.2 step 4, one parent: its slice of `amount` in proportion to its contribution against the child's
+ * own stake; the child keeps ChildkeyTake of it, CKBurn of the rest is recycled and the parent's part
+ * leaves to it (a hotkey outside the subnet's uids: its alpha is held outside the model). Returns what
+ * the child no longer gets.
+ */
+function parentSlice(
+  market: SubnetMarket,
+  amount: number,
+  parent: ParentKey,
+  own: number,
+  rules: PayoutRules,
+): number {
+  const lent = inheritedStake(parent, rules.taoWeight);
+  if (!(amount > 0) || !(lent > 0)) return 0;
+  const slice = Math.floor((amount * lent) / (own + lent));
+  const kept = Math.floor(slice * parent.childkeyTake);
+  const burned = Math.floor((slice - kept) * rules.ckBurn);
+  market.alphaOut -= burned;
+  market.recycledAlpha += burned;
+  market.outsideAlpha += slice - kept - burned;
+  market.parentAlpha += slice - kept;
+  return slice - kept;
 }
 
 /** The root share f = w·root/(alpha + w·root) of a validator's dividends (0 without root stake). */

@@ -48,6 +48,7 @@ function initialMarket(subnet: SubnetState, config: SubnetConfig): SubnetMarket 
     ownerAlpha: 0,
     burnedAlpha: 0,
     rootStakersAlpha: 0,
+    parentAlpha: 0,
     recycledAlpha: 0,
     mintedAlpha: 0,
     initialIssuance: m.poolAlpha + alphaOut,

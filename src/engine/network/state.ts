@@ -59,6 +59,8 @@ export interface SubnetMarket {
   ownerAlpha: number;
   /** Alpha burned (stays in alphaOut, owned by nobody): epoch dust, withheld owner-miner incentive. */
   burnedAlpha: number;
+  /** Alpha paid to parent hotkeys outside the subnet (childkeys), CK burn included (cumulative). */
+  parentAlpha: number;
   /** Root alpha that left to root stakers: claimable, sold, recycled when root does not sell (cumulative). */
   rootStakersAlpha: number;
   /** Alpha recycled (removed from alphaOut and issuance): registration burns, unpayable root dividends. */

@@ -14,6 +14,7 @@ duration: 3000
 network:
   era: "${era}"
   check_invariants: true
+  ck_burn: 0.1
   total_issuance: 10499000 # crosses the first TAO halving during the run
   other_subnets: { count: 5 }
   stakers:
@@ -31,7 +32,11 @@ subnets:
     max_uids: 16
     immunity_period: 50
     min_non_immune_uids: 2
-    validators: { count: 4, stake: 2000, root_stake: 1000 }
+    validators:
+      count: 4
+      stake: 2000
+      root_stake: 1000
+      groups: [{ count: 1, parent: { stake: 3000, root_stake: 5000, proportion: 0.5, childkey_take: 0.18 } }]
     miners: { count: 10 }
     registration: { per_day: 200 }
     miner_burn: 0.2
@@ -65,6 +70,7 @@ describe('the economy conserves TAO and alpha, checked after every block', () =>
       for (let k = 0; k < stakers.shares.length; k++) staked += stakers.shares[k];
       expect(staked).toBeGreaterThan(0);
       expect(markets[2].taoIn + markets[2].excessTao).toBe(0); // emission disabled: no TAO side
+      expect(markets[0].parentAlpha).toBeGreaterThan(0); // the childkey's parent was paid
     });
   }
 
