@@ -2,12 +2,14 @@
  * `npm run bench [-- options]`: measures the performance figures of docs/performance.md, prints them as
  * a table and writes bench/latest.json ({ "<figure>": { value, unit, target, better } }) atomically.
  */
+
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { writeFileAtomic } from '../src/output/atomic-file.ts';
 import { type BenchSuite, type Figure, type FigureValue, meetsTarget } from './figure.ts';
 import { machine as describeMachine, formatMachine, loadAverage } from './machine.ts';
+import { networkYear } from './network-year.ts';
 import { quickstartBlocks } from './quickstart-blocks.ts';
 import { quickstartPeakRss } from './quickstart-peak-rss.ts';
 import { quickstartWallTime } from './quickstart-wall-time.ts';
@@ -21,6 +23,7 @@ const SUITES: readonly BenchSuite[] = [
   quickstartBlocks,
   yumaEpoch,
   yumaEpochMicros,
+  networkYear,
 ];
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
