@@ -98,11 +98,12 @@ export function* runSimulation(config: SimulationConfig): Generator<SimulationEv
       );
     }
     stepEconomyAfterEpochs(net, config, block, scratch);
-    if (checkInvariants) {
+    const sample = block % sampleEvery === 0 || block === config.blocks;
+    if (checkInvariants === 'block' || (checkInvariants === 'sample' && sample)) {
       const problems = ledgerProblems(net, state.subnets);
       if (problems.length > 0) throw new LedgerError(`block ${block}: ${problems.join('; ')}`);
     }
-    if (block % sampleEvery === 0 || block === config.blocks) {
+    if (sample) {
       yield { kind: 'sample', block, network: net, state };
     }
   }

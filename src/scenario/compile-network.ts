@@ -62,7 +62,7 @@ export function networkConfig(scenario: Scenario): NetworkConfig {
     },
     stakers: n.stakers.map(stakerGroup),
     sampleEvery: n.sample_every === 'tempo' ? scenario.subnets[0].tempo : n.sample_every,
-    checkInvariants: n.check_invariants,
+    checkInvariants: n.check_invariants === true ? 'block' : n.check_invariants === false ? 'off' : 'sample',
   };
 }
 

@@ -148,9 +148,11 @@ export const networkSchema = z
       .default('tempo')
       .describe('rows of network.csv and subnets.csv every this many blocks (tempo: the first subnet tempo)'),
     check_invariants: z
-      .boolean()
+      .union([z.boolean(), z.literal('sample')])
       .default(false)
-      .describe('test mode: check conservation of TAO and alpha after every block (slow)'),
+      .describe(
+        'test mode: check conservation of TAO and alpha after every block (true; slow) or at every sample (sample); a broken law stops the run',
+      ),
   })
   .prefault({});
 

@@ -90,16 +90,24 @@ export function fastMedianColumn(
     candStake[c] = voterStake[k];
     c++;
   }
-  // Walk the bucket's distinct scores upwards (selection of the next smallest each time).
+  // The bucket's scores in ascending order (insertion sort, stable), then its distinct scores upwards.
+  for (let q = 1; q < c; q++) {
+    const x = candScore[q];
+    const w = candStake[q];
+    let p = q - 1;
+    for (; p >= 0 && candScore[p] > x; p--) {
+      candScore[p + 1] = candScore[p];
+      candStake[p + 1] = candStake[p];
+    }
+    candScore[p + 1] = x;
+    candStake[p + 1] = w;
+  }
   let below = base;
   let anyBelow = b > 0; // bucket 0 holds the column minimum
-  let prev = -1;
-  for (;;) {
-    let v = Number.POSITIVE_INFINITY;
-    for (let q = 0; q < c; q++) if (candScore[q] > prev && candScore[q] < v) v = candScore[q];
-    if (v === Number.POSITIVE_INFINITY) return FALLBACK;
+  for (let q = 0; q < c; ) {
+    const v = candScore[q];
     let eq = 0;
-    for (let q = 0; q < c; q++) if (candScore[q] === v) eq += candStake[q];
+    while (q < c && candScore[q] === v) eq += candStake[q++];
     const at = below + eq;
     if (at > minority) {
       if (!(at > minority + tol)) return FALLBACK;
@@ -108,6 +116,6 @@ export function fastMedianColumn(
     }
     below = at;
     anyBelow = true;
-    prev = v;
   }
+  return FALLBACK;
 }

@@ -88,8 +88,8 @@ export interface NetworkConfig {
   stakers: StakerGroup[];
   /** Rows of network.csv and subnets.csv every this many blocks. */
   sampleEvery: number;
-  /** Test mode: check the ledger invariants after every block (slow). */
-  checkInvariants: boolean;
+  /** Test mode: check the ledger invariants after every block (slow) or at every sample. */
+  checkInvariants: 'off' | 'block' | 'sample';
 }
 
 /** A subnet's market at the start of the run (per subnet in SubnetConfig). */

@@ -57,7 +57,7 @@ export function defaultNetworkConfig(modelledSubnets = 1): NetworkConfig {
     },
     stakers: [],
     sampleEvery: 360,
-    checkInvariants: false,
+    checkInvariants: 'off',
   };
 }
 
