@@ -135,7 +135,7 @@ export function weightedMedianCol(
   // Proven-equal fast path per column (weighted-median-fast.ts); the quick-select where it gives up.
   const tol = (m + 4) * 2 ** -50 * Math.max(stakeSum, Math.abs(minority), 1);
   const hi = new Int32Array(t.buffer, t.byteOffset, cols * m * 2);
-  const medScratch = medianScratch();
+  const medScratch = medianScratch(m);
   // Scratch reused by every column: the select permutes it.
   const colScore = new Float64Array(m);
   const colStake = new Float64Array(m);
