@@ -99,5 +99,39 @@ export function crossFieldProblems(scenario: Scenario, file: string): ScenarioPr
       );
     }
   });
+  outsideTaoProblem(scenario, add);
   return problems;
+}
+
+/**
+ * TAO in pools, on root and in stakers' wallets at the start cannot exceed what was ever issued: the rest
+ * is held by wallets outside the model, and they cannot hold less than nothing.
+ */
+function outsideTaoProblem(
+  scenario: Scenario,
+  add: (path: PathSegment[], message: string, found: string, allowed: string) => void,
+): void {
+  const n = scenario.network;
+  let held = n.root.stake;
+  const parts = [`root ${n.root.stake}`];
+  let pools = 0;
+  let validatorRoot = 0;
+  for (const subnet of scenario.subnets) {
+    if (subnet.registered_at === 0) pools += subnet.pool.tao;
+    const v = subnet.validators;
+    const inGroups = v.groups.reduce((sum, g) => sum + g.count, 0);
+    validatorRoot += (v.count - inGroups) * v.root_stake;
+    for (const g of v.groups) validatorRoot += g.count * (g.root_stake ?? v.root_stake);
+  }
+  const stakers = n.stakers.reduce((sum, g) => sum + g.count * g.balance, 0);
+  held += pools + validatorRoot + stakers;
+  parts.push(`pools ${pools}`, `validators' root_stake ${validatorRoot}`, `stakers ${stakers}`);
+  if (held > n.total_issuance) {
+    add(
+      ['network', 'total_issuance'],
+      `less TAO was issued than the scenario places in pools, on root and with stakers (${parts.join(' + ')} TAO)`,
+      String(n.total_issuance),
+      `at least ${held} TAO, or less TAO placed`,
+    );
+  }
 }

@@ -78,7 +78,8 @@ export function marketConfig(s: SubnetScenario, rules: EraRules): MarketConfig {
     movingPrice:
       s.moving_price === 'spot' ? Math.min(1, priceOf(poolAlpha, poolTao, quoteWeight)) : s.moving_price,
     startBlock: s.registered_at > 0 ? s.registered_at : 1 - s.age,
-    registeredAt: s.registered_at,
+    registeredAt: s.registered_at > 0 ? s.registered_at : 1 - s.age,
+    atStart: s.registered_at === 0,
     emissionEnabled: s.emission_enabled,
     delegateTake: s.delegate_take,
     minerBurn: s.miner_burn,

@@ -102,8 +102,10 @@ export interface MarketConfig {
   movingPrice: number;
   /** Block of start_call (FirstEmissionBlockNumber), ≤ 0 for a subnet that started before the run. */
   startBlock: number;
-  /** Block at which the subnet is registered (its owner pays the lock); ≤ 0: it exists at the start. */
+  /** NetworkRegisteredAt: when the subnet was (≤ 0, before the run) or will be registered; pruning immunity reads it. */
   registeredAt: number;
+  /** Whether the subnet exists at the start (registered `age` before the run) or registers at registeredAt. */
+  atStart: boolean;
   /** SubnetEmissionEnabled: TAO-side emission on. */
   emissionEnabled: boolean;
   /** Delegate take of every validator, fraction. */

@@ -54,8 +54,9 @@ const YIELD_EMA = 0.2;
  * Every amount is floored to whole rao; the floors' dust is burned (it stays in SubnetAlphaOut).
  * Root dividends with no root-staked validator in the subnet go to the network's other root stakers.
  *
- * Simplified: no childkeys (so no childkey take), the validator's stake weight is its own pool, and the
- * Yuma dividends in emergency mode (no weights) are the active-stake shares Yuma itself pays.
+ * Childkeys (step 4) are applied per validator after the pots are rescaled (parentSlice).
+ * Simplified: the Yuma dividends in emergency mode (no weights) are the active-stake shares Yuma itself
+ * pays.
  */
 export function payEpoch(
   subnet: SubnetState,

@@ -13,7 +13,7 @@ function initialMarket(subnet: SubnetState, config: SubnetConfig): SubnetMarket 
   const outsideAlpha = Number(config.initialAlphaIssuance);
   const alphaOut = staked + outsideAlpha;
   // A subnet registered during the run has no pool until its owner pays the lock (subnet-registration.ts).
-  const active = m.registeredAt <= 0;
+  const active = m.atStart;
   return {
     pool: active
       ? { tao: m.poolTao, alpha: m.poolAlpha, quoteWeight: m.quoteWeight }
