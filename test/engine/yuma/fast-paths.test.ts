@@ -46,7 +46,9 @@ function awkwardInput(n: number, seed: number): EpochInput {
     tempo: 10,
     lastEpochBlock: 40,
     stake: Float64Array.from({ length: n }, () => pick([0, 1, 5, 100])),
-    weights: Float64Array.from({ length: n * n }, () => pick([0, 0, -0, 1, 7, 65535, -3, Number.NaN])),
+    weights: Float64Array.from({ length: n * n }, () =>
+      pick([0, 0, -0, 1, 7, 65535, -3, Number.NaN, Number.POSITIVE_INFINITY, 1e308]),
+    ),
     weightsPresent: Uint8Array.from({ length: n * n }, () => (next() < 0.8 ? 1 : 0)),
     bonds: new Float64Array(n * n),
     lastUpdate: Float64Array.from({ length: n }, block),
