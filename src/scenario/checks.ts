@@ -112,11 +112,13 @@ function outsideTaoProblem(
   add: (path: PathSegment[], message: string, found: string, allowed: string) => void,
 ): void {
   const n = scenario.network;
+  if (n === undefined) return; // the schema failed on it: its own problems say why
   let held = n.root.stake;
   const parts = [`root ${n.root.stake}`];
   let pools = 0;
   let validatorRoot = 0;
   for (const subnet of scenario.subnets) {
+    if (subnet?.pool === undefined || subnet.validators === undefined) continue;
     if (subnet.registered_at === 0) pools += subnet.pool.tao;
     const v = subnet.validators;
     const inGroups = v.groups.reduce((sum, g) => sum + g.count, 0);

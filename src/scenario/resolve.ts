@@ -7,8 +7,16 @@ import type { Scenario } from './schema.ts';
  * it again gives the same Scenario, so the run can be reproduced byte for byte.
  */
 export function resolvedScenarioText(scenario: Scenario, toolVersion: string): string {
-  const { name, description, seed, duration, subnets } = scenario;
-  const ordered = { name, ...(description !== undefined ? { description } : {}), seed, duration, subnets };
+  const { name, description, seed, duration, output, network, subnets } = scenario;
+  const ordered = {
+    name,
+    ...(description !== undefined ? { description } : {}),
+    seed,
+    duration,
+    output,
+    network,
+    subnets,
+  };
   return `# Resolved by subnet-sim ${toolVersion}: every default filled; durations in blocks.\n${stringify({
     ...ordered,
     subnet_sim_version: toolVersion,
