@@ -115,6 +115,45 @@ function program(): Command {
       const { quoteCommand } = await import('./quote.ts');
       process.exitCode = quoteCommand(direction, options);
     });
+  cli
+    .command('sweep')
+    .description(
+      'run a parameter sweep (sweeps/*.yaml) on worker threads; writes runs.csv, points.csv, manifest.json (and sensitivity.csv for design: sobol) into --out; resumable',
+    )
+    .argument('<sweep>', 'sweep file (YAML), e.g. sweeps/kappa-vs-cabal.yaml')
+    .option('--out <dir>', 'results folder (default results/sweeps/<name>); the same --out resumes')
+    .option('--workers <n>', 'worker threads (default: available cores)', (value: string) => {
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 1 || n > 1024)
+        throw new InvalidArgumentError('a whole number from 1 to 1024');
+      return n;
+    })
+    .option(
+      '--shard <k/N|auto>',
+      'run shard k of N (0 ≤ k < N); auto reads JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID',
+    )
+    .option('--retry-failed', 're-run the runs recorded as failed')
+    .option(
+      '--progress <mode>',
+      'auto (a bar on a terminal), json (a JSON line per update on stdout), none',
+      'auto',
+    )
+    .option('--quiet', 'print nothing but errors')
+    .action(async (file: string, options) => {
+      const { sweepCommand } = await import('./sweep.ts');
+      process.exitCode = await sweepCommand(file, options);
+    });
+  cli
+    .command('merge')
+    .description(
+      'merge shard folders of one sweep into one result (the runs.csv the unsharded sweep would write)',
+    )
+    .argument('<shards...>', "the shards' --out folders")
+    .requiredOption('--out <dir>', 'folder for the merged result')
+    .action(async (shards: string[], options) => {
+      const { mergeCommand } = await import('./merge.ts');
+      process.exitCode = await mergeCommand(shards, options);
+    });
   return cli;
 }
 
