@@ -1,7 +1,7 @@
 import { emaCappedEntry } from '../math/ema.ts';
 import { normalizeInPlace } from '../math/normalize.ts';
 import { proportionToU16, u16ToProportion } from '../math/u16.ts';
-import { type BondsContext, type BondsOutcome, keptColumns, zeroed } from './bonds.ts';
+import { type BondsContext, type BondsOutcome, droppedColumns, keptColumns, zeroed } from './bonds.ts';
 import { liquidAlphaApplies, pairAlpha } from './liquid-alpha.ts';
 import { scatterRows } from './rows.ts';
 import type { YumaParams } from './types.ts';
@@ -14,15 +14,12 @@ import { bondOutput, scratchF64 } from './workspace.ts';
  * the column-normalised B, then normalised. Storage: ⌊B·65535⌋.
  */
 export function yuma3Bonds(ctx: BondsContext, params: YumaParams): BondsOutcome {
-  const { n, rows, storedBonds, activeRows, consensus, incentive, newPermit, workspace } = ctx;
+  const { n, rows, storedBonds, consensus, newPermit, workspace } = ctx;
   const w = ctx.weightsForBonds.values;
   const m = rows.length;
   const kept = keptColumns(ctx);
-  let nDropped = 0;
-  for (let j = 0; j < n; j++) nDropped += 1 - kept[j];
-  const dropped = new Int32Array(nDropped); // the columns kept[j] = 0, ascending
-  for (let j = 0, q = 0; j < n; j++) if (kept[j] === 0) dropped[q++] = j;
-  const saved = new Float64Array(nDropped);
+  const dropped = droppedColumns(kept);
+  const saved = new Float64Array(dropped.length);
   const liquid = liquidAlphaApplies(params, consensus);
   // Pass 1: B (kept unnormalised for the dividends) with its column sums, and its storage ⌊B·65535⌋.
   const bonds = scratchF64(workspace, 'bonds', m * n);
@@ -36,7 +33,16 @@ export function yuma3Bonds(ctx: BondsContext, params: YumaParams): BondsOutcome 
     if (liquid) liquidEmaRow(row, ctx, params);
     else constantEmaRow(row, params, dropped, saved);
   }
-  // Pass 2: dividends from the column-normalised B.
+  return { dividends: yuma3Dividends(ctx, bonds, bondSum), storedBonds: stored };
+}
+
+/**
+ * Pass 2: D_i = A_i·Σ_j B̂_ij·I_j with B̂ = B (m×n, unnormalised) divided by its column sums `bondSum`,
+ * then normalised over the n uids.
+ */
+export function yuma3Dividends(ctx: BondsContext, bonds: Float64Array, bondSum: Float64Array): Float64Array {
+  const { n, rows, activeRows, incentive } = ctx;
+  const m = rows.length;
   let finite = true; // every B_ij finite (B ≥ 0, so a finite column sum says so)
   for (let j = 0; j < n; j++) if (!(bondSum[j] < Number.POSITIVE_INFINITY)) finite = false;
   const incCols = new Int32Array(n); // columns with I_j ≠ 0 (NaN included)
@@ -81,7 +87,7 @@ export function yuma3Bonds(ctx: BondsContext, params: YumaParams): BondsOutcome 
     }
     perRow[r] = dot * activeRows[r];
   }
-  return { dividends: normalizeInPlace(scatterRows(perRow, rows, n)), storedBonds: stored };
+  return normalizeInPlace(scatterRows(perRow, rows, n));
 }
 
 /** One row r (uid i) of pass 1: where it reads and writes. */

@@ -49,12 +49,24 @@ export function constantAlpha(params: YumaParams): number {
  * since the previous epoch, Q5), whose stored bonds are read as 0. Deregistration alone does not clear
  * bond columns; this mask does.
  */
-export function keptColumns(ctx: BondsContext): Uint8Array {
+export function keptColumns(
+  ctx: Pick<BondsContext, 'n' | 'blockAtRegistration' | 'lastTempo' | 'workspace'>,
+): Uint8Array {
   const { n, blockAtRegistration: reg, lastTempo } = ctx;
   const kept = scratchU8(ctx.workspace, 'keptColumns', n);
   for (let j = 0; j < n; j++) kept[j] = lastTempo <= reg[j] ? 0 : 1;
   return kept;
 }
 
+/** The columns with kept[j] = 0, ascending (usually the few uids registered in the last tempo). */
+export function droppedColumns(kept: Uint8Array): Int32Array {
+  let count = 0;
+  for (let j = 0; j < kept.length; j++) count += 1 - kept[j];
+  const dropped = new Int32Array(count);
+  for (let j = 0, q = 0; j < kept.length; j++) if (kept[j] === 0) dropped[q++] = j;
+  return dropped;
+}
+
 /** A zeroed per-column accumulator. */
-export const zeroed = (ctx: BondsContext, key: string) => scratchF64(ctx.workspace, key, ctx.n).fill(0);
+export const zeroed = (ctx: Pick<BondsContext, 'n' | 'workspace'>, key: string) =>
+  scratchF64(ctx.workspace, key, ctx.n).fill(0);
