@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../../src/scenario/problem.ts';
+import { parseSweepText } from '../../src/sweep/parse.ts';
+
+/**
+ * The README's sweep example is a valid sweep file, and so are the studies in sweeps/. (The README fences
+ * sweep and Kubernetes YAML as `yml`: its `yaml` blocks are checked as scenarios by test/docs.)
+ */
+const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const section = readme.slice(readme.indexOf('## Parameter sweeps'));
+const example = /```yml\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+
+describe('sweep files in the docs', () => {
+  it('README example parses', () => {
+    const result = parseSweepText(example, 'README.md');
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
+  });
+
+  it.each(['kappa-vs-cabal', 'bonds-vs-copying', 'eras-dispersion'])('sweeps/%s.yaml parses', (name) => {
+    const text = readFileSync(new URL(`../../sweeps/${name}.yaml`, import.meta.url), 'utf8');
+    const result = parseSweepText(text, `${name}.yaml`);
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
+  });
+});
