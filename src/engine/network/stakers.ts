@@ -1,7 +1,7 @@
 import type { SwapQuote } from '../pool/swap.ts';
 import type { Rng } from '../rng.ts';
 import { ROLE_VALIDATOR, type SubnetState } from '../state.ts';
-import type { NetworkConfig, StakerGroup } from './config.ts';
+import type { NetworkConfig } from './config.ts';
 import { buyShares, redeemShares } from './hotkey-stake.ts';
 import type { NetworkState } from './state.ts';
 import { buyAlpha, sellAlpha } from './trade.ts';
