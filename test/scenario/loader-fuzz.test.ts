@@ -310,8 +310,10 @@ function serialise(doc: unknown, asJson: boolean): string {
   return stringify(doc, { aliasDuplicateObjects: true });
 }
 
+// network-year.yaml (128 subnets written out, 32 KB) is left out: mutating it thousands of times costs
+// minutes and finds nothing its small siblings, with the same keys, do not.
 const BUNDLED: [string, string][] = readdirSync(join(ROOT, 'scenarios'))
-  .filter((f) => /\.ya?ml$/.test(f))
+  .filter((f) => /\.ya?ml$/.test(f) && f !== 'network-year.yaml')
   .map((f) => [f, readFileSync(join(ROOT, 'scenarios', f), 'utf8')]);
 const BUNDLED_DOCS = BUNDLED.map(([, text]) => parseYaml(text) as unknown);
 
