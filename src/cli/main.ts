@@ -133,6 +133,7 @@ function program(): Command {
       'run shard k of N (0 ≤ k < N); auto reads JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID',
     )
     .option('--retry-failed', 're-run the runs recorded as failed')
+    .option('--keep-runs', "also write each run's files, as `run` does, to <out>/runs/<run index>-<run id>/")
     .option(
       '--progress <mode>',
       'auto (a bar on a terminal), json (a JSON line per update on stdout), none',

@@ -13,6 +13,7 @@ export interface SweepOptions {
   workers?: number;
   shard?: string;
   retryFailed?: boolean;
+  keepRuns?: boolean;
   progress?: string;
   quiet?: boolean;
 }
@@ -57,6 +58,7 @@ export async function sweepCommand(file: string, options: SweepOptions): Promise
       out,
       shard: shard.shard,
       retryFailed: options.retryFailed === true,
+      keepRuns: options.keepRuns === true,
       executor,
       inFlight: workers * 2,
       stop: stop.signal,
@@ -70,6 +72,7 @@ export async function sweepCommand(file: string, options: SweepOptions): Promise
     if (stop.signal.aborted && !outcome.complete) {
       const again = ['npx', 'subnet-sim', 'sweep', file, '--out', out];
       if (options.shard !== undefined) again.push('--shard', options.shard);
+      if (options.keepRuns) again.push('--keep-runs');
       process.stderr.write(
         `interrupted: ${outcome.done} of ${outcome.total} runs recorded in ${out}/runs.csv; resume with\n  ${quoted(again)}\n`,
       );

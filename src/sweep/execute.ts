@@ -13,6 +13,8 @@ export interface ExecuteOptions {
   executor: Executor;
   todo: Iterable<number>;
   inFlight: number;
+  /** --keep-runs: the folder receiving each run's detail files. */
+  keepRuns?: string;
   record(row: Cell[], outcome: RunOutcome): Promise<void>;
   stop?: AbortSignal;
   abandon?: AbortSignal;
@@ -48,7 +50,7 @@ export async function executeRuns(options: ExecuteOptions): Promise<void> {
   let failure: unknown;
   const start = (runIndex: number) => {
     const task = executor
-      .run(runSpec(plan, runIndex), abandon)
+      .run({ ...runSpec(plan, runIndex), keepRuns: options.keepRuns }, abandon)
       .then(async (outcome) => {
         if (abandon?.aborted) return;
         await options.record(outcomeRow(plan, outcome), outcome);

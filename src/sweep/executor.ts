@@ -1,6 +1,6 @@
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { Piscina } from 'piscina';
-import { type RunOutcome, type RunSpec, runOne } from './simulate.ts';
+import { type RunOutcome, type RunSpec, runTask } from './simulate.ts';
 
 /**
  * How runs are executed: in this thread (tests) or on a piscina pool of worker threads (the CLI). The
@@ -17,7 +17,7 @@ export function inlineExecutor(): Executor {
     async run(spec, signal) {
       await yieldToEvents();
       signal?.throwIfAborted();
-      return runOne(spec);
+      return runTask(spec);
     },
     async close() {},
   };

@@ -1,8 +1,9 @@
 import { access, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { executeRuns } from './execute.ts';
 import type { Executor } from './executor.ts';
 import { finalizeResults } from './finalize.ts';
+import { removeTemporaryRuns } from './keep-run.ts';
 import { type Manifest, manifestOf, readManifest, writeManifest } from './manifest.ts';
 import type { SweepPlan } from './plan.ts';
 import {
@@ -38,6 +39,8 @@ export interface SweepRunOptions {
   retryFailed: boolean;
   executor: Executor;
   inFlight: number;
+  /** Write each run's detail files under `<out>/runs/<run index>-<run id>/`. */
+  keepRuns?: boolean;
   onProgress?: (p: SweepProgress) => void;
   stop?: AbortSignal;
   abandon?: AbortSignal;
@@ -126,6 +129,12 @@ export async function runSweep(plan: SweepPlan, options: SweepRunOptions): Promi
   const report = () =>
     options.onProgress?.({ done, total, failed, sessionDone, seconds: (now() - started) / 1000 });
   report();
+  // A run counts as done only by its runs.csv row; a detail folder without a row is redone (keep-run.ts).
+  const keepRuns = options.keepRuns ? resolve(out, 'runs') : undefined;
+  if (keepRuns !== undefined) {
+    await mkdir(keepRuns, { recursive: true });
+    await removeTemporaryRuns(keepRuns);
+  }
   const appender = await openRunsAppender(path, index.header);
   try {
     await executeRuns({
@@ -133,6 +142,7 @@ export async function runSweep(plan: SweepPlan, options: SweepRunOptions): Promi
       executor: options.executor,
       todo: pending(index, shard, options.retryFailed),
       inFlight: options.inFlight,
+      keepRuns,
       stop: options.stop,
       abandon: options.abandon,
       async record(row, outcome) {

@@ -7,6 +7,8 @@ import { compileScenario } from '../scenario/compile.ts';
 import { parseScenarioText } from '../scenario/parse.ts';
 import { formatProblem } from '../scenario/problem.ts';
 import { resolvedScenarioText, runIdOf } from '../scenario/resolve.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { keepRun } from './keep-run.ts';
 import { type MetricValue, pickMetrics } from './metrics.ts';
 
 /**
@@ -25,6 +27,8 @@ export interface RunSpec {
   overrides: string[];
   metrics: string[];
   toolVersion: string;
+  /** --keep-runs: the folder (`<out>/runs`) that receives each run's detail files. */
+  keepRuns?: string;
 }
 
 export type RunOutcome =
@@ -51,27 +55,58 @@ export function summarise(config: ReturnType<typeof compileScenario>): RunSummar
   return summary.finish(step.value);
 }
 
+type Prepared =
+  | { ok: true; scenario: Scenario; resolvedText: string; runId: string }
+  | { ok: false; error: string };
+
+/** The run's scenario (the base with the point's overrides and the run's seed), resolved text and id. */
+function prepare(spec: RunSpec): Prepared {
+  const parsed = parseScenarioText(spec.scenarioText, spec.scenarioFile, {
+    overrides: spec.overrides,
+    seed: spec.seed,
+    defaultName: basename(spec.scenarioFile, extname(spec.scenarioFile)),
+  });
+  if (!parsed.ok) return { ok: false, error: parsed.problems.map(formatProblem).join('; ') };
+  const resolvedText = resolvedScenarioText(parsed.scenario, spec.toolVersion);
+  return { ok: true, scenario: parsed.scenario, resolvedText, runId: runIdOf(resolvedText) };
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** One run in memory, no files (the runs.csv row's figures only). */
 export function runOne(spec: RunSpec): RunOutcome {
   const { runIndex } = spec;
   let runId = '';
   try {
-    const parsed = parseScenarioText(spec.scenarioText, spec.scenarioFile, {
-      overrides: spec.overrides,
-      seed: spec.seed,
-      defaultName: basename(spec.scenarioFile, extname(spec.scenarioFile)),
-    });
-    if (!parsed.ok) {
-      return { status: 'failed', runIndex, runId, error: parsed.problems.map(formatProblem).join('; ') };
-    }
-    runId = runIdOf(resolvedScenarioText(parsed.scenario, spec.toolVersion));
-    const summary = summarise(compileScenario(parsed.scenario));
+    const prepared = prepare(spec);
+    if (!prepared.ok) return { status: 'failed', runIndex, runId, error: prepared.error };
+    runId = prepared.runId;
+    const summary = summarise(compileScenario(prepared.scenario));
     return { status: 'ok', runIndex, runId, values: pickMetrics(summary, spec.metrics) };
   } catch (error) {
-    return {
-      status: 'failed',
-      runIndex,
-      runId,
-      error: error instanceof Error ? error.message : String(error),
-    };
+    return { status: 'failed', runIndex, runId, error: message(error) };
+  }
+}
+
+/**
+ * What a worker executes: runOne, or with `keepRuns` the run written as `subnet-sim run` writes it
+ * (write-run.ts) into `<keepRuns>/<run index>-<run id>/`, which appears whole or not at all (keep-run.ts).
+ * The outcome comes back only once the folder is in place, so a run with a runs.csv row has its folder.
+ */
+export async function runTask(spec: RunSpec): Promise<RunOutcome> {
+  if (spec.keepRuns === undefined) return runOne(spec);
+  const { runIndex } = spec;
+  let runId = '';
+  try {
+    const prepared = prepare(spec);
+    if (!prepared.ok) return { status: 'failed', runIndex, runId, error: prepared.error };
+    runId = prepared.runId;
+    const summary = await keepRun(spec.keepRuns, `${runIndex}-${runId}`, prepared.scenario, {
+      resolvedText: prepared.resolvedText,
+      header: { scenario: prepared.scenario.name, run_id: runId, tool_version: spec.toolVersion },
+    });
+    return { status: 'ok', runIndex, runId, values: pickMetrics(summary, spec.metrics) };
+  } catch (error) {
+    return { status: 'failed', runIndex, runId, error: message(error) };
   }
 }

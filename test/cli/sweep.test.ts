@@ -1,5 +1,13 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +15,8 @@ import { type CliResult, cli, ROOT, STACK_LINE } from './fixtures/cli.ts';
 
 /**
  * `subnet-sim sweep` end to end on a tiny scenario: the same runs.csv whatever the worker count, the
- * shard split or an interruption; failures recorded while the others complete; progress as JSON.
+ * shard split or an interruption; failures recorded while the others complete; progress as JSON;
+ * --keep-runs.
  */
 
 const SWEEPS = join(ROOT, 'test/sweep/fixtures');
@@ -24,7 +33,7 @@ let json: CliResult;
 beforeAll(async () => {
   [one, two] = await Promise.all([
     cli('sweep', GRID, '--out', out('one'), '--workers', '1', '--quiet'),
-    cli('sweep', GRID, '--out', out('two'), '--workers', '2', '--progress', 'json'),
+    cli('sweep', GRID, '--out', out('two'), '--workers', '2', '--progress', 'json', '--keep-runs'),
   ]);
   [failing, json] = await Promise.all([
     cli('sweep', join(SWEEPS, 'failing.yaml'), '--out', out('failing'), '--workers', '1'),
@@ -58,6 +67,24 @@ describe('subnet-sim sweep', () => {
     expect(two.status).toBe(0);
     expect(read(out('two'), 'runs.csv')).toBe(read(out('one'), 'runs.csv'));
     expect(read(out('two'), 'points.csv')).toBe(read(out('one'), 'points.csv'));
+  });
+
+  it('--keep-runs: every run’s files in runs/<run index>-<run id>/, written by the workers', () => {
+    const ids = read(out('two'), 'runs.csv')
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((r) => r.split(',').slice(0, 2).join('-'));
+    expect(readdirSync(join(out('two'), 'runs')).sort()).toEqual([...ids].sort());
+    expect(readdirSync(join(out('two'), 'runs', ids[5])).sort()).toEqual([
+      'network.csv',
+      'neurons.csv',
+      'scenario.resolved.yaml',
+      'subnet.csv',
+      'subnets.csv',
+      'summary.json',
+    ]);
+    expect(existsSync(join(out('one'), 'runs'))).toBe(false);
   });
 
   it('--progress json: one JSON object a line on stdout, ending at done = total', () => {

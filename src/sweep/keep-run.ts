@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import { open, readdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+import type { RunSummary } from '../engine/metrics/run-summary.ts';
+import { type RunOutput, writeRun } from '../output/write-run.ts';
+import { compileScenario } from '../scenario/compile.ts';
+import type { Scenario } from '../scenario/schema.ts';
+
+/**
+ * --keep-runs: a run's detail files (neurons.csv, subnet.csv, network.csv, subnets.csv, summary.json,
+ * scenario.resolved.yaml, exactly as `subnet-sim run` writes them) in `<runs>/<run index>-<run id>/`.
+ * The run is written into a hidden temporary folder that is renamed onto the final name once complete,
+ * so a folder under its final name is always whole. A sweep killed after the rename but before the
+ * runs.csv row leaves a folder without a row: resume redoes the run and replaces the folder.
+ */
+
+const TEMP_PREFIX = '.tmp-';
+
+async function syncDirectory(path: string): Promise<void> {
+  try {
+    const handle = await open(path, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Best effort, as in atomic-file.ts: only the rename's durability across a power cut is at stake.
+  }
+}
+
+export async function keepRun(
+  runs: string,
+  name: string,
+  scenario: Scenario,
+  output: Pick<RunOutput, 'resolvedText' | 'header'>,
+): Promise<RunSummary> {
+  const temp = join(
+    runs,
+    `${TEMP_PREFIX}${name}.${process.pid}.${threadId}.${randomBytes(4).toString('hex')}`,
+  );
+  const dir = join(runs, name);
+  try {
+    const summary = await writeRun(compileScenario(scenario), {
+      ...output,
+      dir: temp,
+      neurons: scenario.output.neurons,
+    });
+    // A folder left by an interrupted earlier attempt (renamed, but its row never written) goes first.
+    await rm(dir, { recursive: true, force: true });
+    await rename(temp, dir);
+    await syncDirectory(runs);
+    return summary;
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Removes the temporary folders of runs that were cut off (kill -9, an abandoned run). */
+export async function removeTemporaryRuns(runs: string): Promise<void> {
+  const entries = await readdir(runs).catch(() => [] as string[]);
+  await Promise.all(
+    entries
+      .filter((entry) => entry.startsWith(TEMP_PREFIX))
+      .map((entry) => rm(join(runs, entry), { recursive: true, force: true })),
+  );
+}
