@@ -1,6 +1,6 @@
 import { MergeError, mergeShards } from '../sweep/merge.ts';
 import { EXIT_OK, UsageError } from './exit-codes.ts';
-import { EXIT_RUNS_FAILED } from './sweep.ts';
+import { EXIT_RUNS_FAILED } from './sweep-exit-codes.ts';
 
 /** `subnet-sim merge --out <dir> <shard dirs…>`: one sweep result from its shards. */
 export async function mergeCommand(dirs: string[], options: { out: string }): Promise<number> {

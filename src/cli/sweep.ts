@@ -4,8 +4,9 @@ import { loadPlan } from '../sweep/plan.ts';
 import { createProgressView, type ProgressMode } from '../sweep/progress.ts';
 import { runSweep, SweepFolderError, type SweepProgress } from '../sweep/run-sweep.ts';
 import { parseShard } from '../sweep/shard.ts';
-import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, UsageError } from './exit-codes.ts';
+import { EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_OK, UsageError } from './exit-codes.ts';
 import { printProblems } from './print-problems.ts';
+import { EXIT_RUNS_FAILED } from './sweep-exit-codes.ts';
 import { TOOL_VERSION } from './tool-version.ts';
 
 export interface SweepOptions {
@@ -17,9 +18,6 @@ export interface SweepOptions {
   progress?: string;
   quiet?: boolean;
 }
-
-/** Some runs failed (their rows say why): exit 1, as for any job that did not fully succeed. */
-export const EXIT_RUNS_FAILED = EXIT_INTERNAL;
 
 function quoted(args: string[]): string {
   return args.map((a) => (/^[\w./:=-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`)).join(' ');
