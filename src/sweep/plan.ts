@@ -23,6 +23,8 @@ export interface SweepPlan {
   sweepFile: string;
   scenarioFile: string;
   scenarioText: string;
+  /** The runs' RunSpec.baseKey. */
+  baseKey: string;
   design: Design;
   runs: number;
   metrics: string[];
@@ -48,6 +50,7 @@ export function runSpec(plan: SweepPlan, runIndex: number): RunSpec {
     seed: runSeed(plan.sweep.seed, point, replicate),
     scenarioText: plan.scenarioText,
     scenarioFile: plan.scenarioFile,
+    baseKey: plan.baseKey,
     overrides: overridesOf(plan.design, point),
     metrics: plan.metrics,
     toolVersion: plan.toolVersion,
@@ -113,6 +116,7 @@ export async function loadPlan(sweepFile: string, toolVersion: string): Promise<
       sweepFile,
       scenarioFile,
       scenarioText: text.value,
+      baseKey: `${sweepFile}\n${scenarioFile}\n${createHash('sha256').update(text.value).digest('hex')}`,
       design,
       runs: design.count * sweep.replicates,
       metrics: sweep.metrics ?? checked.metrics,

@@ -4,10 +4,10 @@ import { epochMetrics } from '../engine/metrics/epoch-metrics.ts';
 import { createRunSummary, type RunSummary } from '../engine/metrics/run-summary.ts';
 import { runSimulation } from '../engine/run.ts';
 import { compileScenario } from '../scenario/compile.ts';
-import { parseScenarioText } from '../scenario/parse.ts';
 import { formatProblem } from '../scenario/problem.ts';
 import { resolvedScenarioText, runIdOf } from '../scenario/resolve.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { parseRunScenario } from './base-scenario.ts';
 import { keepRun } from './keep-run.ts';
 import { type MetricValue, pickMetrics } from './metrics.ts';
 
@@ -23,6 +23,8 @@ export interface RunSpec {
   seed: number;
   scenarioText: string;
   scenarioFile: string;
+  /** Names the base scenario (sweep file, scenario path, hash of its text): each thread parses it once. */
+  baseKey: string;
   /** `path=value` overrides, the value as YAML (JSON) text. */
   overrides: string[];
   metrics: string[];
@@ -61,7 +63,7 @@ type Prepared =
 
 /** The run's scenario (the base with the point's overrides and the run's seed), resolved text and id. */
 function prepare(spec: RunSpec): Prepared {
-  const parsed = parseScenarioText(spec.scenarioText, spec.scenarioFile, {
+  const parsed = parseRunScenario(spec.baseKey, spec.scenarioText, spec.scenarioFile, {
     overrides: spec.overrides,
     seed: spec.seed,
     defaultName: basename(spec.scenarioFile, extname(spec.scenarioFile)),
