@@ -1,11 +1,8 @@
 import { availableParallelism } from 'node:os';
-import { poolExecutor } from '../sweep/executor.ts';
-import { loadPlan } from '../sweep/plan.ts';
-import { createProgressView, type ProgressMode } from '../sweep/progress.ts';
-import { runSweep, SweepFolderError, type SweepProgress } from '../sweep/run-sweep.ts';
-import { parseShard } from '../sweep/shard.ts';
+import { type Executor, poolExecutor } from '../sweep/executor.ts';
+import type { ProgressMode } from '../sweep/progress.ts';
+import type { SweepProgress } from '../sweep/run-sweep.ts';
 import { EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_OK, UsageError } from './exit-codes.ts';
-import { printProblems } from './print-problems.ts';
 import { EXIT_RUNS_FAILED } from './sweep-exit-codes.ts';
 import { TOOL_VERSION } from './tool-version.ts';
 
@@ -27,6 +24,36 @@ function quoted(args: string[]): string {
 export async function sweepCommand(file: string, options: SweepOptions): Promise<number> {
   const mode = (options.quiet ? 'none' : (options.progress ?? 'auto')) as ProgressMode;
   if (!['auto', 'json', 'none'].includes(mode)) throw new UsageError('--progress: one of auto, json, none');
+  const workers = options.workers ?? availableParallelism();
+  // The threads start loading tsx and the engine now, while this thread loads the sweep code and plan.
+  const executor = poolExecutor(workers);
+  try {
+    return await sweepWith(executor, workers, file, options, mode);
+  } finally {
+    await executor.close();
+  }
+}
+
+async function sweepWith(
+  executor: Executor,
+  workers: number,
+  file: string,
+  options: SweepOptions,
+  mode: ProgressMode,
+): Promise<number> {
+  const [
+    { loadPlan },
+    { createProgressView },
+    { runSweep, SweepFolderError },
+    { parseShard },
+    { printProblems },
+  ] = await Promise.all([
+    import('../sweep/plan.ts'),
+    import('../sweep/progress.ts'),
+    import('../sweep/run-sweep.ts'),
+    import('../sweep/shard.ts'),
+    import('./print-problems.ts'),
+  ]);
   const loaded = await loadPlan(file, TOOL_VERSION);
   if (!loaded.ok) {
     printProblems(loaded.problems);
@@ -37,7 +64,6 @@ export async function sweepCommand(file: string, options: SweepOptions): Promise
   if (!shard.ok) throw new UsageError(shard.message);
   const out =
     options.out ?? `results/sweeps/${plan.sweep.name}${shard.shard ? `-s${shard.shard.index}` : ''}`;
-  const workers = options.workers ?? availableParallelism();
   const view = createProgressView(mode);
   const stop = new AbortController();
   const abandon = new AbortController();
@@ -45,7 +71,6 @@ export async function sweepCommand(file: string, options: SweepOptions): Promise
   const onSigint = () => (stop.signal.aborted ? abandon.abort() : stop.abort());
   process.on('SIGINT', onSigint);
   let last: SweepProgress | undefined;
-  const executor = poolExecutor(workers);
   try {
     if (!options.quiet && mode !== 'json') {
       process.stderr.write(
@@ -94,6 +119,5 @@ export async function sweepCommand(file: string, options: SweepOptions): Promise
     throw error;
   } finally {
     process.removeListener('SIGINT', onSigint);
-    await executor.close();
   }
 }

@@ -1,10 +1,12 @@
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { Piscina } from 'piscina';
-import { type RunOutcome, type RunSpec, runTask } from './simulate.ts';
+import type { RunOutcome, RunSpec } from './simulate.ts';
 
 /**
  * How runs are executed: in this thread (tests) or on a piscina pool of worker threads (the CLI). The
- * sweep code only sees `run` and `close`, so it never learns how many threads exist.
+ * sweep code only sees `run` and `close`, so it never learns how many threads exist. This module loads
+ * piscina only (the engine is loaded by whoever runs the runs), so a pool can start its threads before
+ * the main thread loads the rest.
  */
 export interface Executor {
   run(spec: RunSpec, signal?: AbortSignal): Promise<RunOutcome>;
@@ -17,6 +19,7 @@ export function inlineExecutor(): Executor {
     async run(spec, signal) {
       await yieldToEvents();
       signal?.throwIfAborted();
+      const { runTask } = await import('./simulate.ts');
       return runTask(spec);
     },
     async close() {},

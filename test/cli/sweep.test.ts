@@ -134,43 +134,30 @@ describe('subnet-sim sweep', () => {
     expect(rows).toHaveLength(1 + 2);
   });
 
-  it('shards 0/3, 1/3, 2/3 merged give the unsharded runs.csv and points.csv', async () => {
+  it('shards 0/3, 1/3 (--shard auto), 2/3 merged give the unsharded runs.csv and points.csv', async () => {
     const shards = [0, 1, 2].map((k) => out(`shard-${k}`));
-    const results = await Promise.all(
-      shards.map((dir, k) =>
-        cli('sweep', GRID, '--out', dir, '--shard', `${k}/3`, '--workers', '1', '--quiet'),
-      ),
-    );
+    // Shard 1 takes k and N from a Kubernetes Indexed Job's variables (cli() copies the environment
+    // when it starts the process).
+    process.env.JOB_COMPLETION_INDEX = '1';
+    process.env.SUBNET_SIM_SHARDS = '3';
+    let runs: Promise<CliResult>[];
+    try {
+      runs = shards.map((dir, k) =>
+        cli('sweep', GRID, '--out', dir, '--shard', k === 1 ? 'auto' : `${k}/3`, '--workers', '1', '--quiet'),
+      );
+    } finally {
+      delete process.env.JOB_COMPLETION_INDEX;
+      delete process.env.SUBNET_SIM_SHARDS;
+    }
+    const results = await Promise.all(runs);
     expect(results.map((r) => r.status)).toEqual([0, 0, 0]);
+    expect(JSON.parse(read(shards[1], 'manifest.json')).shard).toEqual({ index: 1, count: 3 });
     expect(existsSync(join(shards[0], 'points.csv'))).toBe(false);
     const merged = await cli('merge', '--out', out('merged'), ...shards);
     expect(merged.status).toBe(0);
     expect(read(out('merged'), 'runs.csv')).toBe(read(out('one'), 'runs.csv'));
     expect(read(out('merged'), 'points.csv')).toBe(read(out('one'), 'points.csv'));
   }, 120_000);
-
-  it('--shard auto reads JOB_COMPLETION_INDEX and SUBNET_SIM_SHARDS', async () => {
-    process.env.JOB_COMPLETION_INDEX = '1';
-    process.env.SUBNET_SIM_SHARDS = '3';
-    try {
-      const auto = await cli(
-        'sweep',
-        GRID,
-        '--out',
-        out('auto'),
-        '--shard',
-        'auto',
-        '--workers',
-        '1',
-        '--quiet',
-      );
-      expect(auto.status).toBe(0);
-      expect(JSON.parse(read(out('auto'), 'manifest.json')).shard).toEqual({ index: 1, count: 3 });
-    } finally {
-      delete process.env.JOB_COMPLETION_INDEX;
-      delete process.env.SUBNET_SIM_SHARDS;
-    }
-  });
 
   it('killed with SIGKILL mid-way (and a torn last line) then resumed: the uninterrupted runs.csv', async () => {
     const dir = out('killed');
@@ -222,7 +209,7 @@ describe('subnet-sim sweep', () => {
     const status = await new Promise((r) => child.once('close', r));
     if (status === 130) expect(stderr).toContain('resume with');
     else expect(status).toBe(0); // it had finished already
-    const resumed = await cli('sweep', GRID, '--out', dir, '--quiet');
+    const resumed = await cli('sweep', GRID, '--out', dir, '--workers', '1', '--quiet');
     expect(resumed.status).toBe(0);
     expect(read(dir, 'runs.csv')).toBe(read(out('one'), 'runs.csv'));
   }, 120_000);
