@@ -13,6 +13,7 @@ import { networkYear } from './network-year.ts';
 import { quickstartBlocks } from './quickstart-blocks.ts';
 import { quickstartPeakRss } from './quickstart-peak-rss.ts';
 import { quickstartWallTime } from './quickstart-wall-time.ts';
+import { sweepFigures } from './sweep.ts';
 import { yumaEpoch } from './yuma-epoch.ts';
 import { yumaEpochMicros } from './yuma-epoch-us.ts';
 
@@ -24,6 +25,7 @@ const SUITES: readonly BenchSuite[] = [
   yumaEpoch,
   yumaEpochMicros,
   networkYear,
+  sweepFigures,
 ];
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -1,0 +1,252 @@
+/**
+ * The sweep figures of issue 6, each through the real sweep code (loadPlan, poolExecutor, runSweep):
+ *
+ * - sweep_speedup_2_workers: runs per second with 2 workers over runs per second with 1, for runs of
+ *   ~1 s (scenarios/quickstart.yaml with its duration scaled so one run takes ~1 s in this thread), on
+ *   a pool whose threads have loaded their modules (a pool's start-up is paid once per sweep, not per run);
+ * - sweep_pool_overhead_ms: wall time per run of a sweep of a minimal scenario (1 block, 2 neurons) on
+ *   one warm worker: parse, resolve, simulate, post to and from the thread, append to runs.csv, final
+ *   files; everything a run costs beyond its simulation;
+ * - sweep_peak_rss_mb: peak resident memory (getrusage ru_maxrss, main thread and workers: one process)
+ *   of `subnet-sim sweep` over 10 000 runs of the minimal scenario with 2 workers, read by a probe preloaded
+ *   with `--import` as in quickstart-peak-rss.ts.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TOOL_VERSION } from '../src/cli/tool-version.ts';
+import { type Executor, poolExecutor } from '../src/sweep/executor.ts';
+import { loadPlan, runSpec, type SweepPlan } from '../src/sweep/plan.ts';
+import { runSweep } from '../src/sweep/run-sweep.ts';
+import { runOne } from '../src/sweep/simulate.ts';
+import { type BenchSuite, type Figure, median, round, spread } from './figure.ts';
+
+export const SWEEP_SPEEDUP = 'sweep_speedup_2_workers';
+export const SWEEP_POOL_OVERHEAD = 'sweep_pool_overhead_ms';
+export const SWEEP_PEAK_RSS = 'sweep_peak_rss_mb';
+
+/** Issue 6: near-linear scaling on this 2-core machine, a negligible pool, memory flat over 10 000 runs. */
+const TARGET_SPEEDUP = 1.8;
+const TARGET_OVERHEAD_MS = 5;
+const TARGET_RSS_MB = 300;
+
+const MINIMAL = `name: sweep-minimal
+duration: 1
+subnets:
+  - tempo: 99
+    max_uids: 2
+    validators: { count: 1, stake: 100 }
+    miners: { count: 1 }
+`;
+
+const BLOCKS_PER_DAY = 7200;
+
+async function plan(dir: string, name: string, text: string): Promise<SweepPlan> {
+  const file = join(dir, `${name}.yaml`);
+  await writeFile(file, text);
+  const loaded = await loadPlan(file, TOOL_VERSION);
+  if (!loaded.ok) throw new Error(`${name}: ${JSON.stringify(loaded.problems)}`);
+  return loaded.value;
+}
+
+function time(f: () => unknown): number {
+  const start = performance.now();
+  f();
+  return performance.now() - start;
+}
+
+/**
+ * Waits until every thread of the pool has loaded its modules: piscina gives tasks to ready threads
+ * only, so `workers` tasks at once run in parallel (about one task's time) once all are ready.
+ */
+async function warm(executor: Executor, p: SweepPlan, workers: number): Promise<void> {
+  const run = async (k: number) => {
+    const outcome = await executor.run(runSpec(p, k % p.runs));
+    if (outcome.status !== 'ok') throw new Error(`warm-up run failed: ${outcome.error}`);
+  };
+  for (let round = 0; round < 40; round++) {
+    const one = performance.now();
+    await run(0);
+    const single = performance.now() - one;
+    const all = performance.now();
+    await Promise.all(Array.from({ length: workers }, (_, k) => run(k)));
+    if (workers === 1 || performance.now() - all < 1.5 * single) return;
+  }
+  throw new Error(`the pool of ${workers} never ran ${workers} runs at once`);
+}
+
+/** Milliseconds for runSweep over the whole plan on a warm pool of `workers`. */
+async function timedSweep(p: SweepPlan, workers: number, warmPlan: SweepPlan, out: string): Promise<number> {
+  const executor = poolExecutor(workers);
+  try {
+    await warm(executor, warmPlan, workers);
+    const start = performance.now();
+    const outcome = await runSweep(p, {
+      out,
+      shard: null,
+      retryFailed: false,
+      executor,
+      inFlight: workers * 2,
+    });
+    const ms = performance.now() - start;
+    if (!outcome.complete || outcome.failed > 0)
+      throw new Error(`sweep into ${out}: ${JSON.stringify(outcome)}`);
+    return ms;
+  } finally {
+    await executor.close();
+  }
+}
+
+const RSS_FILE_ENV = 'SUBNET_SIM_BENCH_RSS_FILE';
+const RSS_PROBE = `import { writeFileSync } from 'node:fs';
+process.on('exit', () => {
+  writeFileSync(process.env.${RSS_FILE_ENV}, JSON.stringify({ maxRSS: process.resourceUsage().maxRSS }));
+});`;
+
+/** `node --import=<probe> bin/subnet-sim.mjs sweep <file> --out <out> --workers 2 --quiet`: peak RSS, MiB. */
+async function sweepPeakRss(root: string, file: string, out: string, rssFile: string): Promise<number> {
+  const args = [
+    `--import=data:text/javascript,${encodeURIComponent(RSS_PROBE)}`,
+    'bin/subnet-sim.mjs',
+    'sweep',
+    file,
+    '--out',
+    out,
+    '--workers',
+    '2',
+    '--quiet',
+  ];
+  const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      cwd: root,
+      env: { ...process.env, [RSS_FILE_ENV]: rssFile },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let err = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      err += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (exitCode) => resolve({ code: exitCode, stderr: err }));
+  });
+  if (code !== 0) throw new Error(`node ${args.slice(1).join(' ')} exited with ${code}:\n${stderr.trim()}`);
+  const { maxRSS } = JSON.parse(await readFile(rssFile, 'utf8')) as { maxRSS: number };
+  return maxRSS / 1024;
+}
+
+export const sweepFigures: BenchSuite = {
+  names: [SWEEP_SPEEDUP, SWEEP_POOL_OVERHEAD, SWEEP_PEAK_RSS],
+  async run({ quick, root, log }) {
+    const work = await mkdtemp(join(tmpdir(), 'subnet-sim-bench-sweep-'));
+    try {
+      const minimalFile = join(work, 'minimal.yaml');
+      await writeFile(minimalFile, MINIMAL);
+      const sweepOf = (runs: number, extra = '') =>
+        `scenario: ${minimalFile}\nseed: 1\nreplicates: ${runs}\n${extra}metrics: ["subnets[0].incentive_gini_mean"]\n`;
+      const quickstart = join(root, 'scenarios/quickstart.yaml');
+      // Warm-up runs of ~50 ms, long enough for `warm` to tell parallel runs from queued ones.
+      const warmPlan = await plan(
+        work,
+        'warm',
+        `scenario: ${quickstart}\nseed: 1\nreplicates: 4\nparameters:\n  duration: { values: [5d] }\n`,
+      );
+      const figures: Figure[] = [];
+
+      // Runs of ~1 s: the quickstart network over as many blocks as take ~1 s in this thread.
+      const target = quick ? 200 : 1000;
+      const probeDays = 7;
+      const probe = await plan(
+        work,
+        'probe',
+        `scenario: ${quickstart}\nseed: 1\nparameters:\n  duration: { values: [${probeDays * BLOCKS_PER_DAY}] }\n`,
+      );
+      runOne(runSpec(probe, 0));
+      const probeMs = median([0, 1, 2].map(() => time(() => runOne(runSpec(probe, 0)))));
+      const blocks = Math.round((probeDays * BLOCKS_PER_DAY * target) / probeMs);
+      const runs = quick ? 4 : 8;
+      const long = await plan(
+        work,
+        'long',
+        `scenario: ${quickstart}\nseed: 1\nreplicates: ${runs}\nparameters:\n  duration: { values: [${blocks}] }\nmetrics: ["subnets[0].incentive_gini_mean"]\n`,
+      );
+      const oneRun = time(() => runOne(runSpec(long, 0)));
+      const repeats = quick ? 1 : 3;
+      log(
+        `${SWEEP_SPEEDUP}: ${runs} runs of quickstart.yaml over ${blocks} blocks (${oneRun.toFixed(0)} ms each in this thread), 1 and 2 warm workers × ${repeats}`,
+      );
+      const ratios: number[] = [];
+      const rates: [number, number][] = [];
+      for (let k = 0; k < repeats; k++) {
+        const one = await timedSweep(long, 1, warmPlan, join(work, `long-1-${k}`));
+        const two = await timedSweep(long, 2, warmPlan, join(work, `long-2-${k}`));
+        ratios.push(one / two);
+        rates.push([(runs * 1000) / one, (runs * 1000) / two]);
+        log(
+          `  ${k + 1}/${repeats}: 1 worker ${(one / 1000).toFixed(2)} s, 2 workers ${(two / 1000).toFixed(2)} s`,
+        );
+      }
+      const rateText = (i: 0 | 1) => median(rates.map((r) => r[i])).toFixed(2);
+      figures.push({
+        name: SWEEP_SPEEDUP,
+        value: round(median(ratios), 3),
+        unit: '×',
+        target: TARGET_SPEEDUP,
+        better: 'higher',
+        detail: `${spread(ratios, 3, '×')}: ${rateText(0)} vs ${rateText(1)} runs/s, ${runs} runs of ~${oneRun.toFixed(0)} ms (quickstart over ${blocks} blocks), warm pools, runSweep into a fresh folder`,
+      });
+
+      // Per-run overhead: a sweep of the minimal scenario, one warm worker.
+      const count = quick ? 200 : 2000;
+      const minimal = await plan(work, 'minimal-sweep', sweepOf(count));
+      for (let k = 0; k < 50; k++) runOne(runSpec(minimal, k));
+      const inThread =
+        time(() => {
+          for (let k = 0; k < 200; k++) runOne(runSpec(minimal, k));
+        }) / 200;
+      log(
+        `${SWEEP_POOL_OVERHEAD}: ${count} runs of a 1-block, 2-neuron scenario on 1 warm worker × ${repeats}`,
+      );
+      const perRun: number[] = [];
+      for (let k = 0; k < repeats; k++) {
+        const ms = (await timedSweep(minimal, 1, warmPlan, join(work, `minimal-${k}`))) / count;
+        perRun.push(ms);
+        log(`  ${k + 1}/${repeats}: ${ms.toFixed(3)} ms a run`);
+      }
+      figures.push({
+        name: SWEEP_POOL_OVERHEAD,
+        value: round(median(perRun), 3),
+        unit: 'ms',
+        target: TARGET_OVERHEAD_MS,
+        better: 'lower',
+        detail: `${spread(perRun, 3, 'ms')} a run over ${count} runs of a 1-block scenario on 1 warm worker, runs.csv and points.csv included; the run alone in this thread: ${inThread.toFixed(3)} ms`,
+      });
+
+      // Peak RSS of a whole 10 000-run sweep process (100 kappa values × 100 replicates).
+      const total = quick ? 1000 : 10_000;
+      const big = join(work, 'big.yaml');
+      await writeFile(
+        big,
+        `scenario: ${minimalFile}\nseed: 1\nreplicates: ${total / 100}\nparameters:\n  subnets[0].yuma.kappa: { range: { from: 0.01, to: 1.0, step: 0.01 } }\n`,
+      );
+      log(
+        `${SWEEP_PEAK_RSS}: node --import=<rss probe> bin/subnet-sim.mjs sweep <${total} runs> --workers 2`,
+      );
+      const started = performance.now();
+      const mb = await sweepPeakRss(root, big, join(work, 'big'), join(work, 'rss.json'));
+      const seconds = (performance.now() - started) / 1000;
+      log(`  ${mb.toFixed(1)} MiB, ${seconds.toFixed(1)} s`);
+      figures.push({
+        name: SWEEP_PEAK_RSS,
+        value: round(mb, 1),
+        unit: 'MiB',
+        target: TARGET_RSS_MB,
+        better: 'lower',
+        detail: `ru_maxrss of \`subnet-sim sweep\` (main thread and 2 workers) over ${total} runs of a 1-block scenario, every metric of summary.json, in ${seconds.toFixed(0)} s`,
+      });
+      return figures;
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  },
+};
