@@ -163,13 +163,19 @@ export const sweepFigures: BenchSuite = {
       );
       runOne(runSpec(probe, 0));
       const probeMs = median([0, 1, 2].map(() => time(() => runOne(runSpec(probe, 0)))));
-      const blocks = Math.round((probeDays * BLOCKS_PER_DAY * target) / probeMs);
       const runs = quick ? 4 : 8;
-      const long = await plan(
-        work,
-        'long',
-        `scenario: ${quickstart}\nseed: 1\nreplicates: ${runs}\nparameters:\n  duration: { values: [${blocks}] }\nmetrics: ["subnets[0].incentive_gini_mean"]\n`,
-      );
+      const longPlan = (blocks: number) =>
+        plan(
+          work,
+          'long',
+          `scenario: ${quickstart}\nseed: 1\nreplicates: ${runs}\nparameters:\n  duration: { values: [${blocks}] }\nmetrics: ["subnets[0].incentive_gini_mean"]\n`,
+        );
+      // Time is not quite proportional to blocks (the network grows): scale once more from a first guess.
+      const guess = Math.round((probeDays * BLOCKS_PER_DAY * target) / probeMs);
+      const guessPlan = await longPlan(guess);
+      const guessMs = time(() => runOne(runSpec(guessPlan, 0)));
+      const blocks = Math.round((guess * target) / guessMs);
+      const long = await longPlan(blocks);
       const oneRun = time(() => runOne(runSpec(long, 0)));
       const repeats = quick ? 1 : 3;
       log(
