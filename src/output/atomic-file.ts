@@ -37,7 +37,7 @@ async function syncFile(path: string): Promise<void> {
 }
 
 /** Makes the rename itself durable. Best effort: some platforms (Windows) cannot open directories. */
-async function syncDirectory(path: string): Promise<void> {
+export async function syncDirectory(path: string): Promise<void> {
   try {
     const handle = await open(path, 'r');
     try {

@@ -22,7 +22,8 @@ export interface ParseOptions {
   defaultName: string;
 }
 
-function applyOverride(root: unknown, assignment: string, file: string): ScenarioProblem | undefined {
+/** Applies one `--set path=value` to the raw document; the problem if it cannot. */
+export function applyOverride(root: unknown, assignment: string, file: string): ScenarioProblem | undefined {
   const eq = assignment.indexOf('=');
   const path = eq > 0 ? parsePath(assignment.slice(0, eq)) : undefined;
   if (path === undefined) {

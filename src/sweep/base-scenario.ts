@@ -1,8 +1,6 @@
-import { parse as parseYaml } from 'yaml';
 import { crossFieldProblems } from '../scenario/checks.ts';
 import { parseYamlText } from '../scenario/document.ts';
-import { type PathSegment, parsePath } from '../scenario/locate.ts';
-import { type ParseOptions, type ParseResult, parseScenarioText } from '../scenario/parse.ts';
+import { applyOverride, type ParseOptions, type ParseResult, parseScenarioText } from '../scenario/parse.ts';
 import { type Scenario, scenarioSchema } from '../scenario/schema.ts';
 
 /**
@@ -49,43 +47,6 @@ function baseOf(key: string, text: string, file: string, defaultName: string): B
   return base;
 }
 
-/** parse.ts's applyOverride when it succeeds; false where it would report a problem. */
-function applyOverride(root: object, assignment: string): boolean {
-  const eq = assignment.indexOf('=');
-  const path = eq > 0 ? parsePath(assignment.slice(0, eq)) : undefined;
-  if (path === undefined) return false;
-  let value: unknown;
-  try {
-    value = parseYaml(assignment.slice(eq + 1), { logLevel: 'silent' });
-  } catch {
-    value = assignment.slice(eq + 1);
-  }
-  const own = (node: object, key: PathSegment): unknown =>
-    Object.hasOwn(node, key) ? (node as Record<PathSegment, unknown>)[key] : undefined;
-  const put = (node: object, key: PathSegment, child: unknown) =>
-    Object.defineProperty(node, key, { value: child, writable: true, enumerable: true, configurable: true });
-  const fits = (node: object, key: PathSegment) =>
-    !Array.isArray(node) || (typeof key === 'number' && key <= node.length);
-  let node = root;
-  for (let k = 0; k < path.length - 1; k++) {
-    if (!fits(node, path[k])) return false;
-    const next = own(node, path[k]);
-    let child: object;
-    if (next !== null && typeof next === 'object') {
-      child = Array.isArray(next) ? [...next] : { ...next };
-    } else if (next === undefined) {
-      child = typeof path[k + 1] === 'number' ? [] : {};
-    } else {
-      return false;
-    }
-    put(node, path[k], child);
-    node = child;
-  }
-  if (!fits(node, path[path.length - 1])) return false;
-  put(node, path[path.length - 1], value);
-  return true;
-}
-
 function fastParse(base: Base, file: string, options: ParseOptions): ParseResult | undefined {
   if (base.document === undefined) return undefined;
   let raw: Record<string, unknown>;
@@ -94,7 +55,8 @@ function fastParse(base: Base, file: string, options: ParseOptions): ParseResult
   } catch {
     return undefined;
   }
-  for (const override of options.overrides ?? []) if (!applyOverride(raw, override)) return undefined;
+  for (const override of options.overrides ?? [])
+    if (applyOverride(raw, override, file) !== undefined) return undefined;
   if (options.seed !== undefined) raw.seed = options.seed;
   const parsed = scenarioSchema.safeParse(raw);
   if (!parsed.success) return undefined;

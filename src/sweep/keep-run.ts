@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { open, readdir, rename, rm } from 'node:fs/promises';
+import { readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { RunSummary } from '../engine/metrics/run-summary.ts';
+import { syncDirectory } from '../output/atomic-file.ts';
 import { type RunOutput, writeRun } from '../output/write-run.ts';
 import { compileScenario } from '../scenario/compile.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -16,19 +17,6 @@ import type { Scenario } from '../scenario/schema.ts';
  */
 
 const TEMP_PREFIX = '.tmp-';
-
-async function syncDirectory(path: string): Promise<void> {
-  try {
-    const handle = await open(path, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // Best effort, as in atomic-file.ts: only the rename's durability across a power cut is at stake.
-  }
-}
 
 export async function keepRun(
   runs: string,
