@@ -40,6 +40,23 @@ function program(): Command {
       process.exitCode = await runCommand(file, options);
     });
   cli
+    .command('live')
+    .description(
+      'watch a scenario run in a full-screen terminal view (keys: space pause, +/- speed, tab subnet, s shock, q quit, ? help); writes what `run` writes plus events.csv to results/<name>/<run-id>-live/; plain progress lines when stdout is not a terminal',
+    )
+    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .option('--out <dir>', 'write the result files to this folder instead')
+    .option('--seed <n>', "replace the scenario's seed", seedOption)
+    .option(
+      '--set <path=value>',
+      'override a scenario value, e.g. subnets[0].yuma.kappa=0.4 (repeatable)',
+      collect,
+    )
+    .action(async (file: string, options) => {
+      const { liveCommand } = await import('./live.ts');
+      process.exitCode = await liveCommand(file, options);
+    });
+  cli
     .command('validate')
     .description('check scenario files and print every problem found (exit 2 if any)')
     .argument('<scenario...>', 'scenario files')

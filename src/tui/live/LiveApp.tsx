@@ -1,0 +1,49 @@
+import { type Key, useApp, useInput } from 'ink';
+import { useEffect, useState } from 'react';
+import type { LiveCommand, LiveSession } from '../../live/session.ts';
+import { LiveView } from './LiveView.tsx';
+import { useTerminalSize } from './use-terminal-size.ts';
+
+/** What a key press asks for: a session command, help, quitting, or nothing. */
+export function keyAction(input: string, key: Key): LiveCommand | 'help' | 'quit' | null {
+  if (input === 'q' || (key.ctrl && input === 'c')) return 'quit';
+  if (input === ' ') return 'toggle-pause';
+  if (input === '+' || input === '=') return 'faster';
+  if (input === '-' || input === '_') return 'slower';
+  if (input === 's') return 'shock';
+  if (input === '?' || input === 'h') return 'help';
+  if ((key.tab && key.shift) || key.upArrow || key.leftArrow) return 'previous-subnet';
+  if (key.tab || key.downArrow || key.rightArrow) return 'next-subnet';
+  return null;
+}
+
+/**
+ * The live view bound to a session: keys become commands, the session's snapshots become frames.
+ * `q` (or Ctrl-C) writes the results so far, then unmounts; `size` overrides the terminal's (tests).
+ */
+export function LiveApp(props: { session: LiveSession; size?: { width: number; height: number } }) {
+  const { session } = props;
+  const { exit } = useApp();
+  const terminal = useTerminalSize();
+  const size = props.size ?? terminal;
+  const [help, setHelp] = useState(false);
+  const [quitting, setQuitting] = useState(false);
+  // A new snapshot object each time the session says there is something new to draw.
+  const [snapshot, setSnapshot] = useState(() => session.snapshot());
+  useEffect(() => session.subscribe(() => setSnapshot(session.snapshot())), [session]);
+
+  useEffect(() => {
+    if (!quitting) return;
+    void session.quit().then(() => exit());
+  }, [quitting, session, exit]);
+
+  useInput((input, key) => {
+    const action = keyAction(input, key);
+    if (action === null) return;
+    if (action === 'quit') setQuitting(true);
+    else if (action === 'help') setHelp((shown) => !shown);
+    else session.command(action);
+  });
+
+  return <LiveView snapshot={snapshot} width={size.width} height={size.height} help={help} />;
+}
