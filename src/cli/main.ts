@@ -57,6 +57,18 @@ function program(): Command {
       process.exitCode = await liveCommand(file, options);
     });
   cli
+    .command('report')
+    .description(
+      "write report.html for a run's or a sweep's results folder: one self-contained page of charts (uPlot and the data inlined; opens offline)",
+    )
+    .argument('<results-dir>', 'a folder written by run, live or sweep, e.g. results/quickstart/<run-id>')
+    .option('--out <file>', 'write the page here instead of <results-dir>/report.html')
+    .option('--quiet', 'print nothing but errors')
+    .action(async (dir: string, options) => {
+      const { reportCommand } = await import('./report.ts');
+      process.exitCode = await reportCommand(dir, options);
+    });
+  cli
     .command('validate')
     .description('check scenario files and print every problem found (exit 2 if any)')
     .argument('<scenario...>', 'scenario files')
