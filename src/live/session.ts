@@ -57,7 +57,7 @@ export interface LiveOutcome {
 }
 
 export interface LiveSession {
-  /** Opens the result files and starts stepping. */
+  /** Opens the result files, simulates the first block and starts stepping. */
   start(): Promise<void>;
   snapshot(): LiveSnapshot;
   /** Called when there is something new to draw: at most 10 times a second, and after every command. */
@@ -253,9 +253,16 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
     async start() {
       writer = await openRunWriter(config, output);
       eventsFile = createCsvSink(join(output.dir, 'events.csv'), EVENTS_COLUMNS);
+      // The first block at once, so the first frame has a state to show.
+      if (!(await stepBlock())) {
+        ended = true;
+        status = 'finished';
+        await commit();
+        return;
+      }
       last = clock.now();
-      credit = 1; // the first block at once, so the first frame has a state to show
       schedule();
+      notify(true);
     },
 
     snapshot() {

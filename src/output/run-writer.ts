@@ -80,7 +80,9 @@ export async function openRunWriter(config: SimulationConfig, output: RunOutput)
     blocks: number,
     trailer: Record<string, unknown> = {},
   ) => {
-    if (lastSample < blocks) await write({ kind: 'sample', block: blocks, ...end });
+    if (lastSample < blocks) {
+      await write({ kind: 'sample', block: blocks, network: end.network, state: end.state });
+    }
     const result = summary.finish(end, blocks);
     for (const sink of sinks) await sink.commit();
     await writeFileAtomic(join(output.dir, 'scenario.resolved.yaml'), output.resolvedText);

@@ -4,7 +4,7 @@ import { cell, num } from '../format.ts';
 import { sparkline } from '../sparkline.ts';
 import { Paint } from '../theme.tsx';
 
-const FIXED = 16 + 14 + 10 + 10 + 11 + 2;
+const FIXED = 15 + 19 + 10 + 10 + 11 + 2;
 
 /** Each grant: vested and unvested tokens and its USD value now and over time. */
 export function ContributorsPanel(props: { contributors: ContributorLine[]; rows: number; width: number }) {
@@ -15,14 +15,14 @@ export function ContributorsPanel(props: { contributors: ContributorLine[]; rows
       <Text wrap="truncate">
         <Paint bold>
           {cell(
-            `${'contributor'.padEnd(16)}${'asset'.padEnd(14)}${'vested'.padStart(10)}${'unvested'.padStart(10)}${'USD'.padStart(11)}  value`,
+            `${'contributor'.padEnd(15)}${'asset'.padEnd(19)}${'vested'.padStart(10)}${'unvested'.padStart(10)}${'USD'.padStart(11)}  value`,
             width,
           )}
         </Paint>
       </Text>
       {contributors.slice(0, rows).map((c) => (
         <Text key={`${c.name}/${c.asset}`} wrap="truncate">
-          {`${cell(c.name, 15)} ${cell(c.asset, 13)} ${num(c.vested, 10, 1)}${num(c.unvested, 10, 1)}`}
+          {`${cell(c.name, 14)} ${cell(c.asset, 18)} ${num(c.vested, 10, 1)}${num(c.unvested, 10, 1)}`}
           {c.usd === null ? '—'.padStart(11) : num(c.usd, 11, 0)}
           {'  '}
           <Paint color="green">{sparkline(c.history, w)}</Paint>

@@ -1,5 +1,5 @@
 import { type Key, useApp, useInput } from 'ink';
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { LiveCommand, LiveSession } from '../../live/session.ts';
 import { LiveView } from './LiveView.tsx';
 import { useTerminalSize } from './use-terminal-size.ts';
@@ -27,21 +27,20 @@ export function LiveApp(props: { session: LiveSession; size?: { width: number; h
   const terminal = useTerminalSize();
   const size = props.size ?? terminal;
   const [help, setHelp] = useState(false);
-  const [quitting, setQuitting] = useState(false);
+  const quitting = useRef(false);
   // A new snapshot object each time the session says there is something new to draw.
   const [snapshot, setSnapshot] = useState(() => session.snapshot());
-  useEffect(() => session.subscribe(() => setSnapshot(session.snapshot())), [session]);
-
-  useEffect(() => {
-    if (!quitting) return;
-    void session.quit().then(() => exit());
-  }, [quitting, session, exit]);
+  // Subscribed at commit (a layout effect), so no redraw is missed while passive effects wait.
+  useLayoutEffect(() => session.subscribe(() => setSnapshot(session.snapshot())), [session]);
 
   useInput((input, key) => {
     const action = keyAction(input, key);
     if (action === null) return;
-    if (action === 'quit') setQuitting(true);
-    else if (action === 'help') setHelp((shown) => !shown);
+    if (action === 'quit') {
+      if (quitting.current) return;
+      quitting.current = true;
+      void session.quit().then(() => exit());
+    } else if (action === 'help') setHelp((shown) => !shown);
     else session.command(action);
   });
 

@@ -12,6 +12,10 @@ const LEAVE_ALTERNATE_SCREEN = '\x1b[?1049l';
  */
 export async function runLiveApp(session: LiveSession, colour: boolean): Promise<LiveOutcome> {
   const stdout = process.stdout;
+  await session.start();
+  // Raw mode now, not when ink's input effect runs: keys pressed meanwhile wait unread instead of being
+  // held (and echoed) by the terminal's line editing. ink turns it off on exit.
+  process.stdin.setRawMode?.(true);
   stdout.write(ENTER_ALTERNATE_SCREEN);
   const instance = render(
     <ColourContext.Provider value={colour}>
@@ -25,7 +29,6 @@ export async function runLiveApp(session: LiveSession, colour: boolean): Promise
   process.once('SIGTERM', onSignal);
   process.once('SIGHUP', onSignal);
   try {
-    await session.start();
     await instance.waitUntilExit();
     return await session.written;
   } finally {

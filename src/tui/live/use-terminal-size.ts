@@ -1,5 +1,5 @@
 import { useStdout } from 'ink';
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 
 export interface TerminalSize {
   width: number;
@@ -15,7 +15,7 @@ const sizeOf = (stdout: NodeJS.WriteStream): TerminalSize => ({
 export function useTerminalSize(): TerminalSize {
   const { stdout } = useStdout();
   const [size, setSize] = useState(() => sizeOf(stdout));
-  useEffect(() => {
+  useLayoutEffect(() => {
     const onResize = () => setSize(sizeOf(stdout));
     stdout.on('resize', onResize);
     return () => {
