@@ -11,8 +11,12 @@ export function printPlainProgress(session: LiveSession, out: NodeJS.WritableStr
   let registrations = 0;
   let prunings = 0;
   const stopEvents = session.onEvent((event) => {
+    // A pruning is a registration too: a newcomer took the pruned uid.
     if (event.kind === 'registration') registrations++;
-    else if (event.kind === 'pruning') prunings++;
+    else if (event.kind === 'pruning') {
+      registrations++;
+      prunings++;
+    }
     else out.write(`block ${grouped(event.block)}  ${event.text}\n`);
   });
   const stopDays = session.onDay(() => {

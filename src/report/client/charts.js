@@ -17,7 +17,8 @@
   const main = document.getElementById('charts');
   const drawn = [];
 
-  const width = () => Math.max(320, Math.min(960, main.clientWidth - 16));
+  // A chart fills its card: the holder's width inside the card's padding.
+  const width = (holder) => Math.max(320, holder.clientWidth);
 
   // Tick labels with the decimals their spacing needs (uPlot's default drops them for small shares).
   function ticks(_u, splits) {
@@ -75,16 +76,22 @@
     });
   }
 
-  function options(spec) {
+  function options(spec, holder) {
     const categorical = Array.isArray(spec.categories);
     return {
-      width: width(),
+      width: width(holder),
       height: 320,
       scales: {
         x:
           categorical || spec.kind === 'bars'
             ? { time: false, range: (_u, min, max) => [min - 0.5, max + 0.5] }
-            : { time: false },
+            : spec.kind === 'points'
+              ? // Points at the ends stay whole inside the plot.
+                {
+                  time: false,
+                  range: (_u, min, max) => [min - (max - min || 1) * 0.04, max + (max - min || 1) * 0.04],
+                }
+              : { time: false },
         // Bars stand on 0.
         ...(spec.kind === 'bars'
           ? { y: { range: (_u, min, max) => [Math.min(0, min), max > 0 ? max * 1.1 : 1] } }
@@ -115,12 +122,16 @@
     section.append(title, about, holder);
     main.append(section);
     try {
-      const plot = new uPlot(options(spec), [spec.x.values, ...spec.series.map((s) => s.values)], holder);
+      const plot = new uPlot(
+        options(spec, holder),
+        [spec.x.values, ...spec.series.map((s) => s.values)],
+        holder,
+      );
       const points = spec.series.reduce(
         (n, s) => n + s.values.filter((v) => v !== null && Number.isFinite(v)).length,
         0,
       );
-      drawn.push({ id: spec.id, plot, series: spec.series.length, points });
+      drawn.push({ id: spec.id, plot, holder, series: spec.series.length, points });
     } catch (error) {
       console.error(`chart ${spec.id}: ${error}`);
       holder.textContent = `This chart could not be drawn: ${error}`;
@@ -128,7 +139,7 @@
   }
 
   window.addEventListener('resize', () => {
-    for (const d of drawn) d.plot.setSize({ width: width(), height: 320 });
+    for (const d of drawn) d.plot.setSize({ width: width(d.holder), height: 320 });
   });
   // Read by the browser test: which charts were drawn, with how many values.
   window.__report = { charts: drawn.map(({ id, series, points }) => ({ id, series, points })) };

@@ -5,7 +5,7 @@ import { Paint } from '../theme.tsx';
 
 const STATUS: Record<LiveStatus, { text: string; color: string }> = {
   running: { text: '▶', color: 'green' },
-  paused: { text: '⏸ paused', color: 'yellow' },
+  paused: { text: '‖ paused', color: 'yellow' },
   finished: { text: '■ finished', color: 'cyan' },
   writing: { text: '… writing results', color: 'yellow' },
   written: { text: '✓ results written', color: 'green' },
@@ -13,7 +13,7 @@ const STATUS: Record<LiveStatus, { text: string; color: string }> = {
 };
 
 function taoUsd(s: LiveSnapshot): string {
-  const shocked = s.shockFactor !== 1 ? ` (shocks ×${s.shockFactor.toFixed(2)})` : '';
+  const shocked = s.shockFactor !== 1 ? ` (×${s.shockFactor.toFixed(2)})` : '';
   return s.taoUsd === null ? `—${shocked}` : `$${num(s.taoUsd, 9, 2).trim()}${shocked}`;
 }
 

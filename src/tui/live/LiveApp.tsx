@@ -33,8 +33,7 @@ export function LiveApp(props: { session: LiveSession; size?: { width: number; h
   // Subscribed at commit (a layout effect), so no redraw is missed while passive effects wait.
   useLayoutEffect(() => session.subscribe(() => setSnapshot(session.snapshot())), [session]);
 
-  useInput((input, key) => {
-    const action = keyAction(input, key);
+  const act = (action: ReturnType<typeof keyAction>) => {
     if (action === null) return;
     if (action === 'quit') {
       if (quitting.current) return;
@@ -42,6 +41,13 @@ export function LiveApp(props: { session: LiveSession; size?: { width: number; h
       void session.quit().then(() => exit());
     } else if (action === 'help') setHelp((shown) => !shown);
     else session.command(action);
+  };
+
+  useInput((input, key) => {
+    // Keys typed fast (or pasted) can arrive as one chunk of plain characters: each is a key.
+    if (input.length > 1 && !key.ctrl && !key.meta) {
+      for (const char of input) act(keyAction(char, { ...key, shift: false }));
+    } else act(keyAction(input, key));
   });
 
   return <LiveView snapshot={snapshot} width={size.width} height={size.height} help={help} />;

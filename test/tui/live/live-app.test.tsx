@@ -59,6 +59,15 @@ describe('LiveApp', () => {
     ]);
   });
 
+  it('takes keys arriving in one chunk one by one', async () => {
+    const fake = fakeSession();
+    const { stdin } = render(<LiveApp session={fake.session} size={{ width: 80, height: 24 }} />);
+    await tick();
+    stdin.write(' +++');
+    await tick();
+    expect(fake.commands).toEqual(['toggle-pause', 'faster', 'faster', 'faster']);
+  });
+
   it('redraws when the session publishes a new snapshot', async () => {
     const fake = fakeSession();
     const { lastFrame } = render(<LiveApp session={fake.session} size={{ width: 80, height: 24 }} />);
@@ -66,7 +75,7 @@ describe('LiveApp', () => {
     fake.publish({ block: 7200, status: 'paused' });
     await tick();
     expect(lastFrame()).toContain('block 7,200/50,400');
-    expect(lastFrame()).toContain('⏸ paused');
+    expect(lastFrame()).toContain('‖ paused');
   });
 
   it('toggles help with ?', async () => {

@@ -99,7 +99,7 @@ describe('LiveView at 80×24', () => {
     const frame = plain(
       render(<LiveView snapshot={shocked} width={80} height={24} help={false} />).lastFrame(),
     );
-    expect(frame).toContain('TAO/USD $280.00 (shocks ×0.70)');
+    expect(frame).toContain('TAO/USD $280.00 (×0.70)');
     expect(frame).toContain('TAO/USD −30 % (applied live)');
   });
 
