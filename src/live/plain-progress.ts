@@ -16,8 +16,7 @@ export function printPlainProgress(session: LiveSession, out: NodeJS.WritableStr
     else if (event.kind === 'pruning') {
       registrations++;
       prunings++;
-    }
-    else out.write(`block ${grouped(event.block)}  ${event.text}\n`);
+    } else out.write(`block ${grouped(event.block)}  ${event.text}\n`);
   });
   const stopDays = session.onDay(() => {
     const s = session.snapshot();

@@ -1,12 +1,12 @@
-import { join } from 'node:path';
 import type { SimulationConfig } from '../engine/config.ts';
 import type { BlockTick } from '../engine/network/sample.ts';
 import { runSimulation } from '../engine/run.ts';
 import { BLOCKS_PER_DAY, RAO_PER_ALPHA } from '../engine/units.ts';
-import { type CsvSink, createCsvSink } from '../output/csv-sink.ts';
-import { openRunWriter, type RunOutput, type RunWriter } from '../output/run-writer.ts';
+import type { RunOutput } from '../output/run-writer.ts';
 import { subnetLines, topMiners, topValidators } from './build-snapshot.ts';
 import { createEventDetector, type FoundEvent } from './event-detector.ts';
+import { type LiveFiles, openLiveFiles } from './live-files.ts';
+import { Pace } from './pace.ts';
 import { describeShock, liveShock, type PriceShock, shockFactor } from './shocks.ts';
 import { simulatedDate } from './simulated-date.ts';
 import type { ContributorLine, LiveEvent, LiveSnapshot, LiveStatus } from './snapshot.ts';
@@ -74,7 +74,6 @@ export interface LiveSession {
 }
 
 export const SLICE_MS = 25;
-export const EVENTS_COLUMNS = ['block', 'kind', 'netuid', 'detail'] as const;
 const REDRAW_MS = 100;
 const LOG_KEPT = 50;
 
@@ -91,25 +90,24 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
   const boards = config.subnets.map((s) => new SubnetBoard(s.maxUids));
   const indexOf = new Map(config.subnets.map((s, k) => [s.netuid, k]));
   const detect = createEventDetector(config);
+  const pace = new Pace(clock.now);
   const shocks: PriceShock[] = [];
   const log: LiveEvent[] = [];
   const listeners = new Set<() => void>();
   const eventListeners = new Set<(event: LiveEvent) => void>();
   const dayListeners = new Set<(block: number) => void>();
-  let writer: RunWriter | undefined;
-  let eventsFile: CsvSink | undefined;
+  let files: LiveFiles | undefined;
   let tick: BlockTick | null = null;
   let ended = false;
   let status: LiveStatus = 'running';
   let message = '';
   let speed = clampSpeed(options.speed ?? DEFAULT_SPEED);
   let selected = 0;
-  let credit = 0;
-  let last = 0;
+  let logged = 0;
   let lastNotify = Number.NEGATIVE_INFINITY;
   let scheduled = false;
   let slicing: Promise<void> | null = null;
-  let committing: Promise<LiveOutcome> | null = null;
+  let outcome: Promise<LiveOutcome> | null = null;
   let settle: (outcome: LiveOutcome) => void = () => {};
   const written = new Promise<LiveOutcome>((resolve) => {
     settle = resolve;
@@ -122,12 +120,11 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
     for (const listener of listeners) listener();
   };
 
-  let logged = 0;
   const record = async (found: FoundEvent) => {
     const event: LiveEvent = { id: logged++, ...found };
     log.push(event);
     if (log.length > 4 * LOG_KEPT) log.splice(0, log.length - LOG_KEPT);
-    await eventsFile?.write([event.block, event.kind, event.netuid ?? '', event.text]);
+    await files?.logEvent(event);
     for (const listener of eventListeners) listener(event);
   };
 
@@ -137,7 +134,7 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
       const step = run.next();
       if (step.done) return false;
       const event = step.value;
-      await writer!.write(event);
+      await files!.write(event);
       if (event.kind === 'epoch') boards[indexOf.get(event.netuid)!].recordEpoch(event);
       else if (event.kind === 'sample') {
         for (let k = 0; k < boards.length; k++) boards[k].recordSample(event, k);
@@ -152,61 +149,50 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
     }
   };
 
-  const commit = (): Promise<LiveOutcome> => {
-    committing ??= (async (): Promise<LiveOutcome> => {
-      const block = tick?.block ?? 0;
-      const complete = ended;
+  /** Settles the run once: its files written (or why not). */
+  const finish = (write: () => Promise<LiveOutcome>): Promise<LiveOutcome> => {
+    outcome ??= write().then((result) => {
+      status = result.status;
+      message = result.status === 'written' ? result.dir : (result.error ?? '');
+      notify(true);
+      settle(result);
+      return result;
+    });
+    return outcome;
+  };
+
+  const failed = async (error: unknown): Promise<LiveOutcome> => {
+    await files?.abort();
+    const block = tick?.block ?? 0;
+    return { status: 'failed', dir: output.dir, block, complete: false, error: (error as Error).message };
+  };
+
+  const commit = () =>
+    finish(async () => {
       status = 'writing';
       notify(true);
+      const block = tick?.block ?? 0;
       try {
         if (tick === null) throw new Error('no block was simulated');
-        await eventsFile!.commit();
-        await writer!.commit(tick, block, {
-          live: {
-            complete,
-            stopped_at_block: block,
-            shocks: shocks.map((s) => ({
-              block: s.block,
-              target: s.target,
-              change: s.change,
-              over_blocks: s.overBlocks,
-              source: s.source,
-            })),
-          },
-        });
-        status = 'written';
-        message = output.dir;
-        return { status: 'written', dir: output.dir, block, complete };
+        await files!.commit(tick, block, ended, shocks);
+        return { status: 'written', dir: output.dir, block, complete: ended };
       } catch (error) {
-        await Promise.allSettled([writer?.abort(), eventsFile?.abort()]);
-        status = 'failed';
-        message = (error as Error).message;
-        return { status: 'failed', dir: output.dir, block, complete, error: message };
-      } finally {
-        notify(true);
+        return failed(error);
       }
-    })();
-    committing.then(settle);
-    return committing;
-  };
+    });
 
   const slice = async () => {
     const start = clock.now();
     const bps = SPEEDS[speed];
-    // Credit in blocks earned since the last slice, capped so a slow slice is not made up in a burst.
-    if (Number.isFinite(bps))
-      credit = Math.min(credit + ((start - last) * bps) / 1000, Math.max(1, bps / 10));
-    last = start;
-    while (status === 'running') {
-      if (Number.isFinite(bps) && credit < 1) break;
-      if (clock.now() - start >= SLICE_MS) break;
+    pace.earn(bps);
+    while (status === 'running' && pace.canStep(bps) && clock.now() - start < SLICE_MS) {
       if (!(await stepBlock())) {
         ended = true;
         status = 'finished';
         await commit();
         return;
       }
-      credit -= 1;
+      pace.spend();
     }
     notify(false);
   };
@@ -214,33 +200,17 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
   const schedule = () => {
     if (scheduled || slicing !== null || status !== 'running') return;
     scheduled = true;
-    const bps = SPEEDS[speed];
-    const wait =
-      Number.isFinite(bps) && credit < 1 ? Math.min(100, Math.max(1, ((1 - credit) * 1000) / bps)) : 0;
     clock.later(() => {
       scheduled = false;
       if (status !== 'running') return;
       slicing = slice()
-        .catch(async (error: unknown) => {
-          // An engine or disk failure: keep nothing half-written, say what failed.
-          await Promise.allSettled([writer?.abort(), eventsFile?.abort()]);
-          status = 'failed';
-          message = (error as Error).message;
-          committing ??= Promise.resolve({
-            status: 'failed',
-            dir: output.dir,
-            block: tick?.block ?? 0,
-            complete: false,
-            error: message,
-          });
-          committing.then(settle);
-          notify(true);
-        })
+        // An engine or disk failure: nothing half-written is left, and the session says what failed.
+        .catch((error: unknown) => void finish(() => failed(error)))
         .finally(() => {
           slicing = null;
           schedule();
         });
-    }, wait);
+    }, pace.wait(SPEEDS[speed]));
   };
 
   const applyShock = async () => {
@@ -251,8 +221,7 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
 
   return {
     async start() {
-      writer = await openRunWriter(config, output);
-      eventsFile = createCsvSink(join(output.dir, 'events.csv'), EVENTS_COLUMNS);
+      files = await openLiveFiles(config, output);
       // The first block at once, so the first frame has a state to show.
       if (!(await stepBlock())) {
         ended = true;
@@ -260,7 +229,7 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
         await commit();
         return;
       }
-      last = clock.now();
+      pace.restart();
       schedule();
       notify(true);
     },
@@ -312,12 +281,11 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
       const count = config.subnets.length;
       if (command === 'toggle-pause' && (status === 'running' || status === 'paused')) {
         status = status === 'running' ? 'paused' : 'running';
-        last = clock.now();
-        credit = 0;
+        pace.restart();
         schedule();
       } else if (command === 'faster' || command === 'slower') {
         speed = clampSpeed(speed + (command === 'faster' ? 1 : -1));
-        credit = Math.min(credit, 1);
+        pace.settle();
       } else if (command === 'next-subnet') selected = (selected + 1) % count;
       else if (command === 'previous-subnet') selected = (selected - 1 + count) % count;
       else if (command === 'shock' && (status === 'running' || status === 'paused')) {

@@ -120,9 +120,8 @@ describe.skipIf(tmuxMissing !== null)(
       t.keys('q');
       expect(await wait(t, 'the exit', () => t.exitStatus() ?? undefined)).toBe(0);
       // Back on the normal screen (the view was on the alternate one), one line says where the results went.
-      const screen = t.screen();
-      expect(screen).toMatch(/^live-test: stopped at block \d+ \(day [\d.]+\) → .*no-color$/m);
-      expect(screen).not.toContain('top miners');
+      expect(t.history()).toMatch(/^live-test: stopped at block \d+ \(day [\d.]+\) → .*no-color$/m);
+      expect(t.screen()).not.toContain('top miners');
     });
   },
 );
