@@ -1,27 +1,9 @@
-import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BLOCKS_PER_DAY } from '../engine/units.ts';
 import type { LiveOutcome, LiveSession } from '../live/session.ts';
-import { compileScenario } from '../scenario/compile.ts';
-import { loadScenarioFile } from '../scenario/load.ts';
-import { resolvedScenarioText, runIdOf } from '../scenario/resolve.ts';
-import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK } from './exit-codes.ts';
-import { printProblems } from './print-problems.ts';
+import { EXIT_INTERNAL, EXIT_OK } from './exit-codes.ts';
+import { prepareRun, type ScenarioRunOptions } from './prepare-run.ts';
 import { TOOL_VERSION } from './tool-version.ts';
-
-export interface LiveOptions {
-  out?: string;
-  seed?: number;
-  set?: string[];
-}
-
-async function existsAsNonDirectory(path: string): Promise<boolean> {
-  try {
-    return !(await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 /**
  * `subnet-sim live <scenario>`: the simulation in a full-screen terminal view (src/tui/live, loaded only
@@ -29,25 +11,15 @@ async function existsAsNonDirectory(path: string): Promise<boolean> {
  * results are written as `run` writes them (to results/<name>/<run-id>-live/ by default) plus events.csv:
  * all of them when the run ends, or those so far on q, Ctrl-C or SIGTERM.
  */
-export async function liveCommand(file: string, options: LiveOptions): Promise<number> {
-  const loaded = await loadScenarioFile(file, { overrides: options.set, seed: options.seed });
-  if (!loaded.ok) {
-    printProblems(loaded.problems);
-    return EXIT_BAD_INPUT;
-  }
-  const scenario = loaded.scenario;
-  const resolvedText = resolvedScenarioText(scenario, TOOL_VERSION);
-  const runId = runIdOf(resolvedText);
-  const dir = options.out ?? join('results', scenario.name, `${runId}-live`);
-  if (await existsAsNonDirectory(dir)) {
-    process.stderr.write(`error: --out ${dir}: exists and is not a folder\n`);
-    return EXIT_BAD_INPUT;
-  }
+export async function liveCommand(file: string, options: ScenarioRunOptions): Promise<number> {
+  const prepared = await prepareRun(file, options, (name, runId) => join('results', name, `${runId}-live`));
+  if (typeof prepared === 'number') return prepared;
+  const { scenario, config, resolvedText, runId, dir } = prepared;
   const terminal = process.stdout.isTTY === true && process.stdin.isTTY === true;
   const { createLiveSession } = await import('../live/session.ts');
   const { SPEEDS } = await import('../live/speed.ts');
   const session = createLiveSession({
-    config: compileScenario(scenario),
+    config,
     scenario: scenario.name,
     output: {
       dir,

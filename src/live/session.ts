@@ -181,17 +181,21 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
       }
     });
 
+  /** One block; at the run's end, writes the results and returns false. */
+  const advance = async (): Promise<boolean> => {
+    if (await stepBlock()) return true;
+    ended = true;
+    status = 'finished';
+    await commit();
+    return false;
+  };
+
   const slice = async () => {
     const start = clock.now();
     const bps = SPEEDS[speed];
     pace.earn(bps);
     while (status === 'running' && pace.canStep(bps) && clock.now() - start < SLICE_MS) {
-      if (!(await stepBlock())) {
-        ended = true;
-        status = 'finished';
-        await commit();
-        return;
-      }
+      if (!(await advance())) return;
       pace.spend();
     }
     notify(false);
@@ -223,12 +227,7 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
     async start() {
       files = await openLiveFiles(config, output);
       // The first block at once, so the first frame has a state to show.
-      if (!(await stepBlock())) {
-        ended = true;
-        status = 'finished';
-        await commit();
-        return;
-      }
+      if (!(await advance())) return;
       pace.restart();
       schedule();
       notify(true);

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { formatSeconds } from '../../cli/progress.ts';
 import { cell, num } from '../format.ts';
 import { sparkline } from '../sparkline.ts';
 import { Paint } from '../theme.tsx';
@@ -6,15 +7,6 @@ import type { SweepDashboardState } from './sweep-monitor.ts';
 
 /** Worker lines shown; more workers are summed up in one line. */
 const MAX_WORKER_LINES = 8;
-
-function duration(seconds: number): string {
-  if (!Number.isFinite(seconds)) return '?';
-  if (seconds < 60) return `${Math.ceil(seconds)}s`;
-  const m = Math.floor(seconds / 60);
-  return m < 60
-    ? `${m}m${String(Math.floor(seconds % 60)).padStart(2, '0')}s`
-    : `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
-}
 
 /** Counts of `sorted` values in `bins` equal-width bins from the first to the last. */
 export function histogram(sorted: Float64Array, bins: number): number[] {
@@ -46,7 +38,7 @@ export function SweepDashboard({ state: s, width }: { state: SweepDashboardState
       <Text wrap="truncate">
         <Paint color="green">{'█'.repeat(filled)}</Paint>
         <Paint dim>{'░'.repeat(barWidth - filled)}</Paint>
-        {`  ${s.done}/${s.total} runs (${Math.floor(fraction * 100)}%)  ${num(s.runsPerSecond, 6, 2).trim()} runs/s  ETA ${duration(s.eta)}  `}
+        {`  ${s.done}/${s.total} runs (${Math.floor(fraction * 100)}%)  ${num(s.runsPerSecond, 6, 2).trim()} runs/s  ETA ${formatSeconds(s.eta)}  `}
         <Paint color={s.failed > 0 ? 'red' : undefined} bold={s.failed > 0}>{`${s.failed} failed`}</Paint>
       </Text>
       {shown.map((w, i) => (
@@ -58,7 +50,7 @@ export function SweepDashboard({ state: s, width }: { state: SweepDashboardState
           ) : (
             <Paint color="cyan">
               {cell(`run ${w.run.runIndex} (point ${w.run.point}, replicate ${w.run.replicate})`, 32)}
-              {duration(w.run.seconds).padStart(6)}
+              {formatSeconds(w.run.seconds).padStart(6)}
             </Paint>
           )}
           <Paint dim>{`  ${w.finished} finished`}</Paint>
