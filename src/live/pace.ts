@@ -48,3 +48,26 @@ export class Pace {
     return Math.min(100, Math.max(1, ((1 - this.credit) * 1000) / blocksPerSecond));
   }
 }
+
+/** Blocks per second actually run, measured over about a second (null until then, and after a change). */
+export class RateMeter {
+  private since = Number.NaN;
+  private from = 0;
+  rate: number | null = null;
+
+  observe(now: number, block: number): void {
+    if (Number.isNaN(this.since)) {
+      this.since = now;
+      this.from = block;
+    } else if (now - this.since >= 1000) {
+      this.rate = ((block - this.from) * 1000) / (now - this.since);
+      this.since = now;
+      this.from = block;
+    }
+  }
+
+  reset(): void {
+    this.since = Number.NaN;
+    this.rate = null;
+  }
+}

@@ -6,7 +6,7 @@ import type { RunOutput } from '../output/run-writer.ts';
 import { subnetLines, topMiners, topValidators } from './build-snapshot.ts';
 import { createEventDetector, type FoundEvent } from './event-detector.ts';
 import { type LiveFiles, openLiveFiles } from './live-files.ts';
-import { Pace } from './pace.ts';
+import { Pace, RateMeter } from './pace.ts';
 import { describeShock, liveShock, type PriceShock, shockFactor } from './shocks.ts';
 import { simulatedDate } from './simulated-date.ts';
 import type { ContributorLine, LiveEvent, LiveSnapshot, LiveStatus } from './snapshot.ts';
@@ -91,6 +91,7 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
   const indexOf = new Map(config.subnets.map((s, k) => [s.netuid, k]));
   const detect = createEventDetector(config);
   const pace = new Pace(clock.now);
+  const meter = new RateMeter();
   const shocks: PriceShock[] = [];
   const log: LiveEvent[] = [];
   const listeners = new Set<() => void>();
@@ -198,6 +199,7 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
       if (!(await advance())) return;
       pace.spend();
     }
+    meter.observe(clock.now(), tick?.block ?? 0);
     notify(false);
   };
 
@@ -215,6 +217,13 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
           schedule();
         });
     }, pace.wait(SPEEDS[speed]));
+  };
+
+  /** What the machine manages, when it falls short of the chosen speed (or runs at max). */
+  const lag = () => {
+    const { rate } = meter;
+    if (status !== 'running' || rate === null || rate >= 0.8 * SPEEDS[speed]) return '';
+    return ` · ${Math.round(rate).toLocaleString('en-US')} blk/s ${Number.isFinite(SPEEDS[speed]) ? 'reached' : ''}`.trimEnd();
   };
 
   const applyShock = async () => {
@@ -246,7 +255,7 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
         date: simulatedDate(block, sources.startDate),
         status,
         message,
-        speed: speedLabel(speed),
+        speed: speedLabel(speed) + lag(),
         taoUsd: base === undefined ? null : base * factor,
         shockFactor: factor,
         blockEmission: emission / RAO_PER_ALPHA,
@@ -281,10 +290,12 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
       if (command === 'toggle-pause' && (status === 'running' || status === 'paused')) {
         status = status === 'running' ? 'paused' : 'running';
         pace.restart();
+        meter.reset();
         schedule();
       } else if (command === 'faster' || command === 'slower') {
         speed = clampSpeed(speed + (command === 'faster' ? 1 : -1));
         pace.settle();
+        meter.reset();
       } else if (command === 'next-subnet') selected = (selected + 1) % count;
       else if (command === 'previous-subnet') selected = (selected - 1 + count) % count;
       else if (command === 'shock' && (status === 'running' || status === 'paused')) {
