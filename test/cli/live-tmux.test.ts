@@ -12,6 +12,7 @@ import { ROOT } from './fixtures/cli.ts';
  */
 
 const FIXTURE = join(ROOT, 'test/live/fixtures/live.yaml');
+if (tmuxMissing !== null) console.warn(`skipped: \`live\` in a pseudo-terminal: ${tmuxMissing}`);
 const tmp = mkdtempSync(join(tmpdir(), 'subnet-sim-live-tmux-'));
 const ESC = String.fromCharCode(27);
 const COLOUR = new RegExp(`${ESC}\\[(?:[0-9]+;)*(?:3[0-7]|9[0-7]|38;[0-9;]+)m`);

@@ -15,6 +15,7 @@ import { runFolder, sweepFolder } from './fixtures.ts';
  */
 
 const tmp = mkdtempSync(join(tmpdir(), 'subnet-sim-report-browser-'));
+if (chromiumMissing !== null) console.warn(`skipped: report.html in headless Chromium: ${chromiumMissing}`);
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 interface Opened {
