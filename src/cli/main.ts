@@ -14,30 +14,58 @@ function seedOption(value: string): number {
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-function program(): Command {
-  const cli = new Command('subnet-sim')
-    .description('Simulate Bittensor-style contribution rewards with the chain’s own mechanics.')
-    .version(TOOL_VERSION)
-    .exitOverride()
-    .showHelpAfterError('(run with --help for usage)');
-  cli
-    .command('run')
-    .description(
-      'run a scenario; writes results/<name>/<run-id>/ (neurons.csv, subnet.csv, network.csv, subnets.csv, summary.json, scenario.resolved.yaml)',
-    )
-    .argument('<scenario>', 'scenario file (YAML or JSON)')
+/** The options `run` and `live` share: where the results go, and what to change in the scenario. */
+function scenarioRunOptions(command: Command): Command {
+  return command
     .option('--out <dir>', 'write the result files to this folder instead')
     .option('--seed <n>', "replace the scenario's seed", seedOption)
     .option(
       '--set <path=value>',
       'override a scenario value, e.g. subnets[0].yuma.kappa=0.4 (repeatable)',
       collect,
+    );
+}
+
+function program(): Command {
+  const cli = new Command('subnet-sim')
+    .description('Simulate Bittensor-style contribution rewards with the chain’s own mechanics.')
+    .version(TOOL_VERSION)
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)');
+  const run = cli
+    .command('run')
+    .description(
+      'run a scenario; writes results/<name>/<run-id>/ (neurons.csv, subnet.csv, network.csv, subnets.csv, summary.json, scenario.resolved.yaml)',
     )
+    .argument('<scenario>', 'scenario file (YAML or JSON)');
+  scenarioRunOptions(run)
     .option('--quiet', 'print nothing but errors')
     .action(async (file: string, options) => {
       // Commands load their modules on use, so --help and --version start fast.
       const { runCommand } = await import('./run.ts');
       process.exitCode = await runCommand(file, options);
+    });
+  const live = cli
+    .command('live')
+    .description(
+      'watch a scenario run in a full-screen terminal view (keys: space pause, +/- speed, tab subnet, s shock, q quit, ? help); writes what `run` writes plus events.csv to results/<name>/<run-id>-live/; plain progress lines when stdout is not a terminal',
+    )
+    .argument('<scenario>', 'scenario file (YAML or JSON)');
+  scenarioRunOptions(live).action(async (file: string, options) => {
+    const { liveCommand } = await import('./live.ts');
+    process.exitCode = await liveCommand(file, options);
+  });
+  cli
+    .command('report')
+    .description(
+      "write report.html for a run's or a sweep's results folder: one self-contained page of charts (uPlot and the data inlined; opens offline)",
+    )
+    .argument('<results-dir>', 'a folder written by run, live or sweep, e.g. results/quickstart/<run-id>')
+    .option('--out <file>', 'write the page here instead of <results-dir>/report.html')
+    .option('--quiet', 'print nothing but errors')
+    .action(async (dir: string, options) => {
+      const { reportCommand } = await import('./report.ts');
+      process.exitCode = await reportCommand(dir, options);
     });
   cli
     .command('validate')

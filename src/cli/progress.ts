@@ -7,7 +7,8 @@ export interface ProgressBar {
   finish(): void;
 }
 
-function formatSeconds(s: number): string {
+/** Seconds as "42s", "3m07s" or "2h05m" (ETAs, elapsed times). */
+export function formatSeconds(s: number): string {
   if (!Number.isFinite(s)) return '?';
   if (s < 60) return `${Math.ceil(s)}s`;
   const m = Math.floor(s / 60);

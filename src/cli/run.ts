@@ -1,45 +1,19 @@
-import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeRun } from '../output/write-run.ts';
-import { compileScenario } from '../scenario/compile.ts';
-import { loadScenarioFile } from '../scenario/load.ts';
-import { resolvedScenarioText, runIdOf } from '../scenario/resolve.ts';
-import { EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_OK } from './exit-codes.ts';
-import { printProblems } from './print-problems.ts';
+import { EXIT_INTERRUPTED, EXIT_OK } from './exit-codes.ts';
+import { prepareRun, type ScenarioRunOptions } from './prepare-run.ts';
 import { createProgressBar } from './progress.ts';
 import { TOOL_VERSION } from './tool-version.ts';
 
-export interface RunOptions {
-  out?: string;
-  seed?: number;
-  set?: string[];
+export interface RunOptions extends ScenarioRunOptions {
   quiet?: boolean;
-}
-
-async function existsAsNonDirectory(path: string): Promise<boolean> {
-  try {
-    return !(await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /** `subnet-sim run <scenario>`: simulates and writes results/<name>/<run-id>/ (or --out). */
 export async function runCommand(file: string, options: RunOptions): Promise<number> {
-  const loaded = await loadScenarioFile(file, { overrides: options.set, seed: options.seed });
-  if (!loaded.ok) {
-    printProblems(loaded.problems);
-    return EXIT_BAD_INPUT;
-  }
-  const scenario = loaded.scenario;
-  const resolvedText = resolvedScenarioText(scenario, TOOL_VERSION);
-  const runId = runIdOf(resolvedText);
-  const dir = options.out ?? join('results', scenario.name, runId);
-  if (await existsAsNonDirectory(dir)) {
-    process.stderr.write(`error: --out ${dir}: exists and is not a folder\n`);
-    return EXIT_BAD_INPUT;
-  }
-  const config = compileScenario(scenario);
+  const prepared = await prepareRun(file, options, (name, runId) => join('results', name, runId));
+  if (typeof prepared === 'number') return prepared;
+  const { scenario, config, resolvedText, runId, dir } = prepared;
   const bar = options.quiet ? null : createProgressBar(`${scenario.name}`);
   const interrupt = new AbortController();
   const onSigint = () => interrupt.abort();

@@ -64,7 +64,15 @@ async function sweepWith(
   if (!shard.ok) throw new UsageError(shard.message);
   const out =
     options.out ?? `results/sweeps/${plan.sweep.name}${shard.shard ? `-s${shard.shard.index}` : ''}`;
-  const view = createProgressView(mode);
+  // On a terminal, the dashboard (src/tui/sweep, loaded only then) takes the progress events.
+  const dashboard =
+    mode === 'auto' && process.stderr.isTTY === true
+      ? (await import('../tui/sweep/attach.tsx')).createSweepDashboard({
+          workers,
+          metric: plan.metrics[0] ?? null,
+        })
+      : null;
+  const view = dashboard?.view ?? createProgressView(mode);
   const stop = new AbortController();
   const abandon = new AbortController();
   // First Ctrl-C: no new runs, running ones finish and are recorded. Second: abandon them too.
@@ -82,7 +90,7 @@ async function sweepWith(
       shard: shard.shard,
       retryFailed: options.retryFailed === true,
       keepRuns: options.keepRuns === true,
-      executor,
+      executor: dashboard?.tap(executor) ?? executor,
       inFlight: workers * 2,
       stop: stop.signal,
       abandon: abandon.signal,

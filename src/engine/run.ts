@@ -9,7 +9,7 @@ import {
 import { createCoinbaseScratch } from './network/coinbase.ts';
 import { ledgerProblems } from './network/ledger.ts';
 import { registerArrivals } from './network/neuron-registration.ts';
-import type { NetworkSample } from './network/sample.ts';
+import type { BlockTick, NetworkSample } from './network/sample.ts';
 import { registerDueSubnets } from './network/subnet-registration.ts';
 import { emptyQuote } from './pool/swap.ts';
 import { createRng } from './rng.ts';
@@ -17,6 +17,12 @@ import { createEpochWorkspace, type EpochRecord, runSubnetEpoch } from './subnet
 
 /** What the runner yields: an epoch of one subnet, or a sample of the economy. */
 export type SimulationEvent = EpochRecord | NetworkSample;
+
+/** How the caller steps the run. */
+export interface RunOptions {
+  /** Also yield a tick at the end of every block, after its epochs and sample (the live view's pacing). */
+  ticks?: boolean;
+}
 
 /** Thrown in test mode (NetworkConfig.checkInvariants) when a conservation law breaks. */
 export class LedgerError extends Error {}
@@ -30,7 +36,16 @@ export class LedgerError extends Error {}
  * the block step as if included in the previous block) → registration price decay → coinbase → due
  * epochs (at most MaxEpochsPerBlock; the rest wait a block) → EMA prices, flows, root claims → stakers.
  */
-export function* runSimulation(config: SimulationConfig): Generator<SimulationEvent, Simulation, void> {
+export function runSimulation(config: SimulationConfig): Generator<SimulationEvent, Simulation, void>;
+export function runSimulation(
+  config: SimulationConfig,
+  options: RunOptions,
+): Generator<SimulationEvent | BlockTick, Simulation, void>;
+export function* runSimulation(
+  config: SimulationConfig,
+  options: RunOptions = {},
+): Generator<SimulationEvent | BlockTick, Simulation, void> {
+  const ticks = options.ticks === true;
   const sim = createSimulation(config);
   const { state, network: net } = sim;
   const count = config.subnets.length;
@@ -106,6 +121,7 @@ export function* runSimulation(config: SimulationConfig): Generator<SimulationEv
     if (sample) {
       yield { kind: 'sample', block, network: net, state };
     }
+    if (ticks) yield { kind: 'tick', block, network: net, state };
   }
   return sim;
 }

@@ -1,25 +1,9 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { minerCabal } from '../engine/agents/cabal.ts';
 import type { SimulationConfig } from '../engine/config.ts';
-import { epochMetrics } from '../engine/metrics/epoch-metrics.ts';
-import { createRunSummary, type RunSummary } from '../engine/metrics/run-summary.ts';
+import type { RunSummary } from '../engine/metrics/run-summary.ts';
 import { runSimulation } from '../engine/run.ts';
-import { writeFileAtomic } from './atomic-file.ts';
-import { type CsvSink, createCsvSink } from './csv-sink.ts';
-import { NETWORK_COLUMNS, networkRow, SUBNETS_COLUMNS, subnetMarketRows } from './network-rows.ts';
-import { NEURON_COLUMNS, neuronRows, SUBNET_COLUMNS, subnetRow } from './rows.ts';
+import { openRunWriter, type RunOutput } from './run-writer.ts';
 
-export interface RunOutput {
-  /** Folder the files go to (created if missing). */
-  dir: string;
-  /** Whether to write neurons.csv (a row per uid per epoch: large for big networks). */
-  neurons?: boolean;
-  /** scenario.resolved.yaml content. */
-  resolvedText: string;
-  /** Extra fields at the top of summary.json (scenario name, run id, tool version). */
-  header: Record<string, string | number>;
-}
+export type { RunOutput } from './run-writer.ts';
 
 export interface RunProgress {
   block: number;
@@ -27,9 +11,10 @@ export interface RunProgress {
 }
 
 /**
- * Runs the simulation and streams its results into `dir`: neurons.csv and subnet.csv as the epochs
- * happen, network.csv and subnets.csv at each sample, then summary.json and scenario.resolved.yaml. Each file appears atomically; if the run fails
- * or `signal` aborts it, no file of this run appears under its final name.
+ * Runs the simulation and streams its results into `dir` (run-writer.ts: neurons.csv and subnet.csv as
+ * the epochs happen, network.csv and subnets.csv at each sample, then summary.json and
+ * scenario.resolved.yaml). Each file appears atomically; if the run fails or `signal` aborts it, no file
+ * of this run appears under its final name.
  */
 export async function writeRun(
   config: SimulationConfig,
@@ -37,53 +22,19 @@ export async function writeRun(
   onProgress?: (p: RunProgress) => void,
   signal?: AbortSignal,
 ): Promise<RunSummary> {
-  await mkdir(output.dir, { recursive: true });
-  const sinks: CsvSink[] = [];
-  const neurons =
-    output.neurons === false ? null : createCsvSink(join(output.dir, 'neurons.csv'), NEURON_COLUMNS);
-  if (neurons !== null) sinks.push(neurons);
-  const subnet = createCsvSink(join(output.dir, 'subnet.csv'), SUBNET_COLUMNS);
-  sinks.push(subnet);
-  const network = createCsvSink(join(output.dir, 'network.csv'), NETWORK_COLUMNS);
-  sinks.push(network);
-  const markets = createCsvSink(join(output.dir, 'subnets.csv'), SUBNETS_COLUMNS);
-  sinks.push(markets);
+  const writer = await openRunWriter(config, output);
   try {
-    const summary = createRunSummary(config);
-    const configByNetuid = new Map(config.subnets.map((s) => [s.netuid, s]));
     const run = runSimulation(config);
     let step = run.next();
     while (!step.done) {
       signal?.throwIfAborted();
-      const record = step.value;
-      if (record.kind === 'sample') {
-        await network.write(networkRow(record));
-        for (const row of subnetMarketRows(record)) await markets.write(row);
-        onProgress?.({ block: record.block, blocks: config.blocks });
-        step = run.next();
-        continue;
-      }
-      const subnetConfig = configByNetuid.get(record.netuid)!;
-      const metrics = epochMetrics(record, (uid) => minerCabal(subnetConfig, record.subnet, uid));
-      summary.add(record, metrics);
-      if (neurons !== null) await neuronRows(record, neurons.write);
-      await subnet.write(subnetRow(record, metrics));
-      onProgress?.({ block: record.block, blocks: config.blocks });
+      await writer.write(step.value);
+      onProgress?.({ block: step.value.block, blocks: config.blocks });
       step = run.next();
     }
-    const result = summary.finish(step.value);
-    await neurons?.commit();
-    await subnet.commit();
-    await network.commit();
-    await markets.commit();
-    await writeFileAtomic(join(output.dir, 'scenario.resolved.yaml'), output.resolvedText);
-    await writeFileAtomic(
-      join(output.dir, 'summary.json'),
-      `${JSON.stringify({ ...output.header, ...result }, null, 2)}\n`,
-    );
-    return result;
+    return await writer.commit(step.value, config.blocks);
   } catch (error) {
-    await Promise.allSettled(sinks.map((s) => s.abort()));
+    await writer.abort();
     throw error;
   }
 }

@@ -1,11 +1,12 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOOL_VERSION } from '../../src/cli/tool-version.ts';
 import { inlineExecutor } from '../../src/sweep/executor.ts';
 import { loadPlan } from '../../src/sweep/plan.ts';
 import { runSweep } from '../../src/sweep/run-sweep.ts';
+import { staticImports } from '../helpers/import-graph.ts';
 import { cli, ROOT } from './fixtures/cli.ts';
 
 /** `subnet-sim merge` refuses shards of different sweeps, the same shard twice, and incomplete coverage. */
@@ -71,19 +72,7 @@ describe('subnet-sim merge', () => {
   });
 
   it('does not load the sweep command, piscina or the engine to merge', () => {
-    const seen = new Set<string>();
-    const visit = (file: string) => {
-      if (seen.has(file)) return;
-      seen.add(file);
-      const text = readFileSync(file, 'utf8');
-      // `import type` is erased; any other import loads its module.
-      for (const [, spec] of text.matchAll(/^import (?!type )[^;]*? from '([^']+)';/gms)) {
-        if (spec.startsWith('.')) visit(resolve(dirname(file), spec));
-        else seen.add(spec);
-      }
-    };
-    visit(join(ROOT, 'src/cli/merge.ts'));
-    const loaded = [...seen].map((f) => (f.startsWith(ROOT) ? f.slice(ROOT.length) : f));
+    const loaded = staticImports(ROOT, 'src/cli/merge.ts');
     expect(loaded).toContain('src/sweep/merge.ts');
     expect(loaded).not.toContain('src/cli/sweep.ts');
     expect(loaded).not.toContain('piscina');

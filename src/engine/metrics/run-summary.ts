@@ -152,7 +152,8 @@ export function createRunSummary(config: SimulationConfig) {
     t.last = metrics;
   }
 
-  function finish(sim: Simulation): RunSummary {
+  /** `blocks`: how many blocks ran (fewer than the config's when a live run is stopped early). */
+  function finish(sim: Pick<Simulation, 'state' | 'network'>, blocks = config.blocks): RunSummary {
     const subnets = sim.state.subnets.map((s, k): SubnetSummary => {
       const t = totals[k];
       const mean = (x: number) => (t.epochs > 0 ? x / t.epochs : 0);
@@ -184,7 +185,7 @@ export function createRunSummary(config: SimulationConfig) {
         best_quality_final: t.last?.best_quality ?? 0,
       };
     });
-    return { blocks: config.blocks, days: config.blocks / BLOCKS_PER_DAY, seed: config.seed, subnets };
+    return { blocks, days: blocks / BLOCKS_PER_DAY, seed: config.seed, subnets };
   }
 
   return { add, finish };

@@ -11,3 +11,14 @@ export interface NetworkSample {
   network: NetworkState;
   state: SimulationState;
 }
+
+/**
+ * The end of a block, handed out after every block when the caller asks for ticks (a live view steps the
+ * run block by block). Like a sample it refers to the live state; no result file is written from it.
+ */
+export interface BlockTick {
+  kind: 'tick';
+  block: number;
+  network: NetworkState;
+  state: SimulationState;
+}

@@ -1,0 +1,35 @@
+import { BLOCKS_PER_DAY } from '../engine/units.ts';
+import type { ChartSpec } from './chart-spec.ts';
+import { readCsv } from './read-csv.ts';
+
+const SERIES: [string, string][] = [
+  ['total_stake', 'staked (pools + root)'],
+  ['root_stake', 'on root'],
+  ['staker_free_tao', 'stakers’ free TAO'],
+];
+
+/** Where the network's TAO sits over time (network.csv). */
+export async function networkCharts(path: string): Promise<ChartSpec[]> {
+  const table = await readCsv(path);
+  if (table === null || table.rows.length === 0) return [];
+  const column = (name: string) => table.columns.get(name) ?? -1;
+  const values = (name: string) =>
+    table.rows.map((r) =>
+      r[column(name)] === undefined || r[column(name)] === '' ? null : Number(r[column(name)]),
+    );
+  return [
+    {
+      id: 'network-stake',
+      title: 'Stake across the network',
+      description:
+        'TAO staked in the subnets’ pools and on root, and the free TAO of the modelled stakers, at each sample (network.csv).',
+      kind: 'line',
+      x: { label: 'day', values: table.rows.map((r) => Number(r[column('block')]) / BLOCKS_PER_DAY) },
+      y: { label: 'TAO' },
+      series: SERIES.filter(([name]) => column(name) >= 0).map(([name, label]) => ({
+        label,
+        values: values(name),
+      })),
+    },
+  ];
+}
