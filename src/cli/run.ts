@@ -14,6 +14,8 @@ export interface RunOptions {
   seed?: number;
   set?: string[];
   quiet?: boolean;
+  /** Monte Carlo replicates of a scenario with contributors (replicates.ts). */
+  replicates?: number;
 }
 
 async function existsAsNonDirectory(path: string): Promise<boolean> {
@@ -38,6 +40,10 @@ export async function runCommand(file: string, options: RunOptions): Promise<num
   if (await existsAsNonDirectory(dir)) {
     process.stderr.write(`error: --out ${dir}: exists and is not a folder\n`);
     return EXIT_BAD_INPUT;
+  }
+  if (options.replicates !== undefined) {
+    const { replicatesCommand } = await import('./replicates.ts');
+    return replicatesCommand(scenario, options.replicates, { ...options, runId, resolvedText });
   }
   const config = compileScenario(scenario);
   const bar = options.quiet ? null : createProgressBar(`${scenario.name}`);

@@ -9,6 +9,14 @@ import { writeFileAtomic } from './atomic-file.ts';
 import { type CsvSink, createCsvSink } from './csv-sink.ts';
 import { NETWORK_COLUMNS, networkRow, SUBNETS_COLUMNS, subnetMarketRows } from './network-rows.ts';
 import { NEURON_COLUMNS, neuronRows, SUBNET_COLUMNS, subnetRow } from './rows.ts';
+import {
+  CONTRIBUTOR_COLUMNS,
+  contributorRows,
+  EVENT_COLUMNS,
+  eventRow,
+  MARKET_COLUMNS,
+  marketRows,
+} from './timeline-rows.ts';
 
 export interface RunOutput {
   /** Folder the files go to (created if missing). */
@@ -48,6 +56,15 @@ export async function writeRun(
   sinks.push(network);
   const markets = createCsvSink(join(output.dir, 'subnets.csv'), SUBNETS_COLUMNS);
   sinks.push(markets);
+  // With TAO/USD, shocks or contributors: market.csv, events.csv and (with contributors) contributors.csv.
+  const timeline = config.timeline;
+  const daily = timeline === undefined ? null : createCsvSink(join(output.dir, 'market.csv'), MARKET_COLUMNS);
+  const events = timeline === undefined ? null : createCsvSink(join(output.dir, 'events.csv'), EVENT_COLUMNS);
+  const people =
+    timeline === undefined || timeline.contributors.length === 0
+      ? null
+      : createCsvSink(join(output.dir, 'contributors.csv'), CONTRIBUTOR_COLUMNS);
+  for (const sink of [daily, events, people]) if (sink !== null) sinks.push(sink);
   try {
     const summary = createRunSummary(config);
     const configByNetuid = new Map(config.subnets.map((s) => [s.netuid, s]));
@@ -63,6 +80,12 @@ export async function writeRun(
         step = run.next();
         continue;
       }
+      if (record.kind === 'day') {
+        for (const row of marketRows(record)) await daily?.write(row);
+        for (const row of contributorRows(record)) await people?.write(row);
+        step = run.next();
+        continue;
+      }
       const subnetConfig = configByNetuid.get(record.netuid)!;
       const metrics = epochMetrics(record, (uid) => minerCabal(subnetConfig, record.subnet, uid));
       summary.add(record, metrics);
@@ -72,6 +95,8 @@ export async function writeRun(
       step = run.next();
     }
     const result = summary.finish(step.value);
+    for (const event of step.value.timeline?.events ?? []) await events?.write(eventRow(event));
+    for (const sink of [daily, events, people]) await sink?.commit();
     await neurons?.commit();
     await subnet.commit();
     await network.commit();

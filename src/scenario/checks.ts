@@ -1,6 +1,7 @@
 import type { PathSegment } from './locate.ts';
 import type { ScenarioProblem } from './problem.ts';
 import type { Scenario } from './schema.ts';
+import { timelineProblems } from './timeline-checks.ts';
 
 /** Rules that span several fields, checked once the schema has passed. */
 export function crossFieldProblems(scenario: Scenario, file: string): ScenarioProblem[] {
@@ -100,6 +101,7 @@ export function crossFieldProblems(scenario: Scenario, file: string): ScenarioPr
     }
   });
   outsideTaoProblem(scenario, add);
+  if (scenario.duration !== undefined) problems.push(...timelineProblems(scenario, file));
   return problems;
 }
 

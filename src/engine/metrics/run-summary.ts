@@ -1,3 +1,4 @@
+import { timelineSummary } from '../compensation/summary.ts';
 import { MINER_BEHAVIOURS, type SimulationConfig, VALIDATOR_BEHAVIOURS } from '../config.ts';
 import type { Simulation } from '../init.ts';
 import { ROLE_VALIDATOR, type SubnetState } from '../state.ts';
@@ -56,6 +57,9 @@ export interface RunSummary {
   days: number;
   seed: number;
   subnets: SubnetSummary[];
+  /** With a timeline (TAO/USD, shocks, contributors): the market's figures and the packages' values. */
+  market?: ReturnType<typeof timelineSummary>['market'];
+  compensation?: ReturnType<typeof timelineSummary>['compensation'];
 }
 
 interface Totals {
@@ -184,7 +188,20 @@ export function createRunSummary(config: SimulationConfig) {
         best_quality_final: t.last?.best_quality ?? 0,
       };
     });
-    return { blocks: config.blocks, days: config.blocks / BLOCKS_PER_DAY, seed: config.seed, subnets };
+    const summary: RunSummary = {
+      blocks: config.blocks,
+      days: config.blocks / BLOCKS_PER_DAY,
+      seed: config.seed,
+      subnets,
+    };
+    if (sim.timeline === undefined) return summary;
+    return {
+      ...summary,
+      ...timelineSummary(
+        sim.timeline,
+        config.subnets.map((s) => s.netuid),
+      ),
+    };
   }
 
   return { add, finish };
