@@ -96,6 +96,7 @@ describe('--replicates', () => {
   });
 
   it('gives the same bytes for the same scenario and N', () => {
+    expect(b.status).toBe(0);
     for (const file of ['packages.csv', 'replicates.csv', 'vest-dates.csv'])
       expect(read(out.b, file)).toBe(read(out.a, file));
   });
