@@ -36,8 +36,9 @@ export interface RunProgress {
 
 /**
  * Runs the simulation and streams its results into `dir`: neurons.csv and subnet.csv as the epochs
- * happen, network.csv and subnets.csv at each sample, then summary.json and scenario.resolved.yaml. Each file appears atomically; if the run fails
- * or `signal` aborts it, no file of this run appears under its final name.
+ * happen, network.csv and subnets.csv at each sample, market.csv and contributors.csv each day (with a
+ * timeline), then events.csv, summary.json and scenario.resolved.yaml. Each file appears atomically; if
+ * the run fails or `signal` aborts it, no file of this run appears under its final name.
  */
 export async function writeRun(
   config: SimulationConfig,

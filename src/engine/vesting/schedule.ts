@@ -5,7 +5,8 @@ import type { VestingSchedule } from './types.ts';
  * compensation.md §2 (milestones.ts does the state-based one). `total` is an integer amount (rao or
  * micro-USD); the result is an integer, floored as OpenZeppelin's and Sablier's integer divisions floor
  * (computed in bigint, so totals beyond 2⁵³ stay exact). `every` quantises the linear parts into steps
- * (1 day = a daily stream; 30 days = monthly slices): elapsed time counts in whole steps.
+ * (1 day = a daily stream; 30 days = monthly slices): elapsed time counts in whole steps, from the start
+ * (linear) or from the cliff (the others: a catch-up lands whole at its cliff, then steps).
  */
 
 function floorShare(total: number, numerator: number, denominator: number): number {
@@ -36,7 +37,12 @@ export function vestedAmount(schedule: VestingSchedule, total: number, elapsed: 
     case 'cliff-catch-up':
       if (elapsed < schedule.cliff) return 0;
       if (elapsed >= schedule.duration) return total;
-      return floorShare(total, stepped(elapsed, schedule.every), schedule.duration);
+      // The catch-up lands whole at the cliff; steps count from there (12 months, then monthly).
+      return floorShare(
+        total,
+        schedule.cliff + stepped(elapsed - schedule.cliff, schedule.every),
+        schedule.duration,
+      );
     case 'cliff-then-linear': {
       if (elapsed < schedule.cliff) return 0;
       const after = elapsed - schedule.cliff;

@@ -23,6 +23,14 @@ describe('cliff-catch-up (OZ VestingWalletCliff, Sablier V2 LockupLinear)', () =
     expect(tokens(s, 1460)).toBe(48_000);
     expect(tokens(s, 1461)).toBe(48_000);
   });
+  it('monthly steps count from the cliff: the whole catch-up at day 365, then a slice each 30 days', () => {
+    const monthly: VestingSchedule = { convention: 'cliff-catch-up', duration: 1460, cliff: 365, every: 30 };
+    expect(tokens(monthly, 365)).toBe(12_000);
+    expect(tokens(monthly, 394)).toBe(12_000);
+    expect(vestedAmount(monthly, TOTAL, 395)).toBe(12_986_301_369_863); // ⌊48 000·10⁹ × 395 / 1460⌋
+    expect(tokens(monthly, 1460)).toBe(48_000);
+  });
+
   it('floors to the rao between whole days: day 366 is ⌊48 000·10⁹ × 366 / 1460⌋ rao', () => {
     expect(vestedAmount(s, TOTAL, 366)).toBe(12_032_876_712_328);
   });
