@@ -85,6 +85,23 @@ describe('timeline determinism', () => {
     expect(first.get('events.csv')!.split('\n').length).toBeGreaterThan(4);
   });
 
+  it('TAO/USD draws from a stream of its own: a bigger network leaves the path as it was', async () => {
+    const column = (csv: string) =>
+      csv
+        .trimEnd()
+        .split('\n')
+        .slice(1)
+        .map((row) => row.split(',')[2]);
+    const scenario = scenarioFromYaml(SCENARIO, { overrides: ['subnets[0].miners.count=9'] });
+    const dir = await mkdtemp(join(tmpdir(), 'subnet-sim-tl-'));
+    dirs.push(dir);
+    await writeRun(compileScenario(scenario), { dir, resolvedText: '', neurons: false, header: {} });
+    const [base] = await Promise.all([run()]);
+    const other = await readFile(join(dir, 'market.csv'), 'utf8');
+    expect(column(other)).toEqual(column(base.get('market.csv')!));
+    expect(await readFile(join(dir, 'subnet.csv'), 'utf8')).not.toBe(base.get('subnet.csv'));
+  });
+
   it('another seed draws another TAO/USD path', async () => {
     const [first, other] = await Promise.all([run(), run(22)]);
     expect(other.get('market.csv')).not.toBe(first.get('market.csv'));
