@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Loaded } from './document.ts';
+import { type Loaded, readTextFileSync } from './document.ts';
 import type { PathSegment } from './locate.ts';
 import { parsePriceCsv } from './price-csv.ts';
 import type { ScenarioProblem } from './problem.ts';
@@ -19,18 +18,7 @@ export type ReadText = (relativePath: string) => Loaded<string> & { path?: strin
 export function fileReader(scenarioFile: string): ReadText {
   return (relative) => {
     const path = join(dirname(scenarioFile), relative);
-    try {
-      return { ok: true, value: readFileSync(path, 'utf8'), path };
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const message =
-        code === 'ENOENT'
-          ? 'no such file'
-          : code === 'EISDIR'
-            ? 'is a directory'
-            : `cannot read (${code ?? 'error'})`;
-      return { ok: false, problems: [{ file: path, path: [], message }], path };
-    }
+    return { ...readTextFileSync(path), path };
   };
 }
 

@@ -188,11 +188,17 @@ export function vestTokens(ctx: PackageDay, g: GrantState, tokens: number, day: 
   lock(g.lock, day, g.config.lockup, tokens);
 }
 
-/** Cost basis of `tokens` of the held and locked ones (average cost), removed from the grant's basis. */
-function takeBasis(g: GrantState, tokens: number, pool: number): number {
+/** `tokens` held leave for `usd` (a sale or a forward delivery): realised, with their gain taxed. */
+function recordSale(ctx: PackageDay, g: GrantState, tokens: number, usd: number): void {
+  // Average cost: the tokens' share of the basis of all held and locked ones.
+  const pool = g.held + g.lock.locked;
   const basis = pool > 0 ? (g.basisUsd * tokens) / pool : 0;
   g.basisUsd -= basis;
-  return basis;
+  g.held -= tokens;
+  g.sold += tokens;
+  g.realisedUsd += usd;
+  ctx.cash += usd;
+  ctx.taxOwed += capitalGainsTax(ctx.pkg, ctx.taxRules, usd - basis);
 }
 
 /** What unlocks today: forward deliveries first, then the selling rule on the rest. */
@@ -201,26 +207,13 @@ export function unlockAndSell(ctx: PackageDay, g: GrantState, day: number): void
   if (!(unlocked > 0)) return;
   g.held += unlocked;
   let rest = unlocked;
-  const { pkg } = ctx;
   if (g.forwardTokens !== null && g.forwardUsd !== null && g.forwardTokens[day] > 0) {
-    const f = Math.min(rest, g.forwardTokens[day]);
-    const usd = g.forwardUsd[day];
-    const basis = takeBasis(g, f, g.held + g.lock.locked);
-    g.held -= f;
-    g.sold += f;
-    g.realisedUsd += usd;
-    ctx.cash += usd;
-    ctx.taxOwed += capitalGainsTax(pkg, ctx.taxRules, usd - basis);
-    rest -= f;
+    const delivered = Math.min(rest, g.forwardTokens[day]);
+    recordSale(ctx, g, delivered, g.forwardUsd[day]);
+    rest -= delivered;
   }
   const sell = amountToSell(g.config.selling, rest);
   if (!(sell > 0)) return;
-  const usd = sellTokens(ctx.m, g, sell, pkg.real, ctx.quote);
-  if (usd < 0) return;
-  const basis = takeBasis(g, sell, g.held + g.lock.locked);
-  g.held -= sell;
-  g.sold += sell;
-  g.realisedUsd += usd;
-  ctx.cash += usd;
-  ctx.taxOwed += capitalGainsTax(pkg, ctx.taxRules, usd - basis);
+  const usd = sellTokens(ctx.m, g, sell, ctx.pkg.real, ctx.quote);
+  if (usd >= 0) recordSale(ctx, g, sell, usd);
 }
