@@ -1,7 +1,8 @@
+import { contributorProblems } from './contributor-checks.ts';
 import type { PathSegment } from './locate.ts';
+import { marketProblems } from './market-checks.ts';
 import type { ScenarioProblem } from './problem.ts';
 import type { Scenario } from './schema.ts';
-import { timelineProblems } from './timeline-checks.ts';
 
 /** Rules that span several fields, checked once the schema has passed. */
 export function crossFieldProblems(scenario: Scenario, file: string): ScenarioProblem[] {
@@ -101,7 +102,11 @@ export function crossFieldProblems(scenario: Scenario, file: string): ScenarioPr
     }
   });
   outsideTaoProblem(scenario, add);
-  if (scenario.duration !== undefined) problems.push(...timelineProblems(scenario, file));
+  // Markets, shocks and contributors (market-checks.ts, contributor-checks.ts).
+  if (scenario.duration !== undefined) {
+    marketProblems(scenario, add);
+    contributorProblems(scenario, add);
+  }
   return problems;
 }
 

@@ -1,158 +1,14 @@
 import { BLOCKS_PER_DAY } from '../engine/units.ts';
 import type { PathSegment } from './locate.ts';
-import type { ScenarioProblem } from './problem.ts';
 import type { Scenario } from './schema.ts';
+import { type AddProblem, layouts, quoted } from './subnet-layout.ts';
 
 /**
- * Cross-field rules of `market:`, `shocks:` and `contributors:` (names that must exist, amounts that
- * must add up), checked once the schema has passed. Each problem names its path and what is allowed.
+ * Cross-field rules of `contributors:`: unique names, a held package that exists, grants that say how
+ * much once and name their subnet, vesting whose parts fit (cliff within the duration, unlocks and
+ * tranches adding up), milestone conditions on existing subnets, operated uids that exist and belong
+ * to one contributor, and alpha grants the outside holders can pay.
  */
-
-type Add = (path: PathSegment[], message: string, found: string, allowed: string) => void;
-
-const str = (x: unknown) => JSON.stringify(x);
-
-/** Netuid → the starting layout of that subnet (validators on uids 0…, then miners). */
-function layouts(scenario: Scenario) {
-  return new Map(
-    scenario.subnets.map((s) => [
-      s.netuid,
-      {
-        validators: s.validators.count,
-        uids: s.validators.count + s.miners.count,
-        alphaIssuance: s.alpha_issuance,
-      },
-    ]),
-  );
-}
-
-function checkMarket(scenario: Scenario, add: Add): void {
-  const model = scenario.market?.tao_usd;
-  if (model === undefined) return;
-  const at = (...rest: PathSegment[]): PathSegment[] => ['market', 'tao_usd', ...rest];
-  if (model.model === 'regimes') {
-    const names = model.regimes.map((r) => r.name);
-    model.regimes.forEach((r, i) => {
-      if (names.indexOf(r.name) !== i)
-        add(
-          at('regimes', i, 'name'),
-          'regime name used twice',
-          str(r.name),
-          'a name unique among the regimes',
-        );
-      let sum = 0;
-      for (const [to, p] of Object.entries(r.transitions)) {
-        if (!names.includes(to) || to === r.name)
-          add(
-            at('regimes', i, 'transitions', to),
-            'not another regime',
-            str(to),
-            `one of ${
-              names
-                .filter((n) => n !== r.name)
-                .map(str)
-                .join(', ') || '(no other regime)'
-            }`,
-          );
-        sum += p;
-      }
-      if (sum > 1 + 1e-9)
-        add(
-          at('regimes', i, 'transitions'),
-          'per-day probabilities of leaving add up to more than 1',
-          String(sum),
-          'a sum ≤ 1 (the rest is the chance of staying)',
-        );
-    });
-    if (model.start !== undefined && !names.includes(model.start))
-      add(at('start'), 'no regime of that name', str(model.start), `one of ${names.map(str).join(', ')}`);
-  }
-  if (model.model === 'historical') {
-    if ((model.csv === undefined) === (model.points === undefined))
-      add(
-        at(),
-        model.csv === undefined ? 'no price series' : 'both csv and points',
-        model.csv === undefined ? 'nothing' : 'both',
-        'exactly one of csv (a file) or points (the series)',
-      );
-    model.points?.forEach((p, i) => {
-      if (i > 0 && !(p.day > model.points![i - 1].day))
-        add(
-          at('points', i, 'day'),
-          'days must increase',
-          String(p.day),
-          `more than ${model.points![i - 1].day}`,
-        );
-    });
-  }
-}
-
-function checkShocks(scenario: Scenario, add: Add): void {
-  const subnets = layouts(scenario);
-  scenario.shocks?.forEach((shock, i) => {
-    const at = (...rest: PathSegment[]): PathSegment[] => ['shocks', i, ...rest];
-    if (shock.at > scenario.duration)
-      add(
-        at('at'),
-        'after the end of the run',
-        String(shock.at),
-        `at most the duration (${scenario.duration} blocks)`,
-      );
-    if (shock.kind === 'tao_usd') return;
-    const layout = subnets.get(shock.netuid);
-    if (layout === undefined) {
-      add(
-        at('netuid'),
-        'no subnet with this netuid in the scenario',
-        String(shock.netuid),
-        `one of ${[...subnets.keys()].join(', ')}`,
-      );
-      return;
-    }
-    const validatorUids = `a validator uid, 0 to ${layout.validators - 1}`;
-    const minerUids = `a miner uid, ${layout.validators} to ${layout.uids - 1}`;
-    const inRange = (path: PathSegment[], uid: number, lo: number, hi: number, allowed: string) => {
-      if (uid < lo || uid >= hi) add(path, 'not such a uid at the start', String(uid), allowed);
-    };
-    switch (shock.kind) {
-      case 'sell_pressure':
-        if (layout.alphaIssuance <= 0)
-          add(
-            at('netuid'),
-            'nobody outside the model holds alpha to sell on this subnet',
-            String(shock.netuid),
-            "a subnet with alpha_issuance > 0 (the sellers' alpha)",
-          );
-        return;
-      case 'validator_leaves':
-        inRange(at('uid'), shock.uid, 0, layout.validators, validatorUids);
-        return;
-      case 'cabal_forms':
-        shock.validators.forEach((u, k) => {
-          inRange(at('validators', k), u, 0, layout.validators, validatorUids);
-        });
-        shock.miners.forEach((u, k) => {
-          inRange(at('miners', k), u, layout.validators, layout.uids, minerUids);
-        });
-        return;
-      case 'miner_quality':
-        if ((shock.change === undefined) === (shock.set === undefined))
-          add(
-            at(),
-            'say how quality moves',
-            shock.change === undefined ? 'neither change nor set' : 'both change and set',
-            'exactly one of change or set',
-          );
-        if (shock.miners !== 'all')
-          shock.miners.forEach((u, k) => {
-            inRange(at('miners', k), u, layout.validators, layout.uids, minerUids);
-          });
-        return;
-      default:
-        return;
-    }
-  });
-}
 
 const SUBNET_METRICS = new Set([
   'best_quality',
@@ -162,7 +18,7 @@ const SUBNET_METRICS = new Set([
   'alpha_usd',
 ]);
 
-function checkContributors(scenario: Scenario, add: Add): void {
+export function contributorProblems(scenario: Scenario, add: AddProblem): void {
   const list = scenario.contributors;
   if (list === undefined) return;
   const subnets = layouts(scenario);
@@ -180,11 +36,16 @@ function checkContributors(scenario: Scenario, add: Add): void {
   list.forEach((c, i) => {
     const at = (...rest: PathSegment[]): PathSegment[] => ['contributors', i, ...rest];
     if (names.has(c.name))
-      add(at('name'), 'contributor name used twice', str(c.name), 'a name unique among the contributors');
+      add(at('name'), 'contributor name used twice', quoted(c.name), 'a name unique among the contributors');
     names.add(c.name);
     const packages = c.packages.map((p) => p.name);
     if (c.holds !== undefined && !packages.includes(c.holds))
-      add(at('holds'), 'no package of that name', str(c.holds), `one of ${packages.map(str).join(', ')}`);
+      add(
+        at('holds'),
+        'no package of that name',
+        quoted(c.holds),
+        `one of ${packages.map(quoted).join(', ')}`,
+      );
     const holds = c.holds === undefined ? 0 : Math.max(0, packages.indexOf(c.holds));
     if (c.leaves !== undefined && c.leaves.at === undefined && c.leaves.under_water === undefined)
       add(
@@ -215,7 +76,7 @@ function checkContributors(scenario: Scenario, add: Add): void {
         add(
           pat('name'),
           'package name used twice',
-          str(p.name),
+          quoted(p.name),
           "a name unique among the contributor's packages",
         );
       p.grants.forEach((g, k) => {
@@ -231,7 +92,7 @@ function checkContributors(scenario: Scenario, add: Add): void {
           add(
             gat('convert'),
             'only a USD grant is converted',
-            str(g.convert),
+            quoted(g.convert),
             'grant_date, or give usd instead of amount',
           );
         if (g.asset === 'alpha') subnetOf(gat('netuid'), g.netuid, 'an alpha grant');
@@ -262,7 +123,7 @@ function checkContributors(scenario: Scenario, add: Add): void {
           if (owner !== undefined && owner !== c.name)
             add(
               pat('operates', k, 'uids', u),
-              `already operated by ${str(owner)}`,
+              `already operated by ${quoted(owner)}`,
               String(uid),
               'a neuron operated by one contributor',
             );
@@ -291,7 +152,7 @@ type Vesting = NonNullable<Scenario['contributors']>[number]['packages'][number]
 function checkVesting(
   v: Vesting,
   at: (...rest: PathSegment[]) => PathSegment[],
-  add: Add,
+  add: AddProblem,
   subnet: (path: PathSegment[], netuid: number | undefined) => void,
 ): void {
   const sumsToOne = (path: PathSegment[], fractions: number[]) => {
@@ -349,13 +210,4 @@ function checkVesting(
     default:
       return;
   }
-}
-
-export function timelineProblems(scenario: Scenario, file: string): ScenarioProblem[] {
-  const problems: ScenarioProblem[] = [];
-  const add: Add = (path, message, found, allowed) => problems.push({ file, path, message, found, allowed });
-  checkMarket(scenario, add);
-  checkShocks(scenario, add);
-  checkContributors(scenario, add);
-  return problems;
 }
