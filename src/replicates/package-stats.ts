@@ -41,6 +41,8 @@ export interface PackageStats {
 }
 
 const sorted = (xs: number[]) => Float64Array.from(xs).sort();
+/** Better by more than half a cent: equal amounts summed in another order are not a win. */
+const beats = (a: number, b: number) => a > b + 0.005;
 const share = (xs: boolean[]) => (xs.length === 0 ? Number.NaN : xs.filter(Boolean).length / xs.length);
 
 /** `runs[r]` holds replicate r's outcomes, in the same package order in every replicate. */
@@ -88,12 +90,12 @@ export function packageStats(runs: readonly PackageOutcome[][]): PackageStats[] 
       cashTwinMean: mean(all.map((o) => o.cashTwin)),
       cashTwinMedian: quantileSorted(sorted(all.map((o) => o.cashTwin)), 0.5),
       cashTwinPvMean: mean(all.map((o) => o.cashTwinPv)),
-      pBeatsCashTwin: share(all.map((o) => o.value > o.cashTwin)),
+      pBeatsCashTwin: share(all.map((o) => beats(o.value, o.cashTwin))),
       vsCashTwinMean: mean(all.map((o) => o.value - o.cashTwin)),
       unhedgedMean: hedged.length > 0 ? mean(hedged.map((o) => o.unhedgedValue)) : Number.NaN,
       unhedgedP5:
         hedged.length > 0 ? quantileSorted(sorted(hedged.map((o) => o.unhedgedValue)), 0.05) : Number.NaN,
-      pHedgeHelps: hedged.length > 0 ? share(hedged.map((o) => o.value > o.unhedgedValue)) : Number.NaN,
+      pHedgeHelps: hedged.length > 0 ? share(hedged.map((o) => beats(o.value, o.unhedgedValue))) : Number.NaN,
     };
   });
 }
