@@ -1,6 +1,5 @@
-import { unvestedUnits } from '../engine/compensation/leave.ts';
-import { tokensFor } from '../engine/compensation/prices.ts';
-import type { GrantState, PackageState } from '../engine/compensation/state.ts';
+import { unvestedTokens } from '../engine/compensation/snapshot.ts';
+import type { PackageState } from '../engine/compensation/state.ts';
 import type { RunEvent } from '../engine/events.ts';
 import type { DayRecord } from '../engine/timeline.ts';
 import { formatRaoNumber } from '../engine/units.ts';
@@ -76,15 +75,6 @@ export const CONTRIBUTOR_COLUMNS = [
   'package_tax_usd',
   'left',
 ] as const;
-
-/** Tokens not yet vested today: the rest of the schedule, at today's price for a vest-date USD grant. */
-function unvestedTokens(g: GrantState): number {
-  const c = g.config;
-  if (g.operating !== null) return 0;
-  if (!g.started) return g.forfeited > 0 ? 0 : (c.amount ?? tokensFor((c.usd ?? 0) / 1e6, g.price));
-  const units = unvestedUnits(g);
-  return c.usd !== null && c.convert === 'vest_date' ? tokensFor(units / 1e6, g.price) : units;
-}
 
 function packageCells(p: PackageState): CsvCell[] {
   return [
