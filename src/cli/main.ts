@@ -40,6 +40,16 @@ function program(): Command {
     .argument('<scenario>', 'scenario file (YAML or JSON)');
   scenarioRunOptions(run)
     .option('--quiet', 'print nothing but errors')
+    .option(
+      '--replicates <n>',
+      'Monte Carlo: run it n times (seeds derived from its seed) and write packages.csv, replicates.csv, vest-dates.csv for its contributors',
+      (value: string) => {
+        const n = Number(value);
+        if (!Number.isInteger(n) || n < 1 || n > 1_000_000)
+          throw new InvalidArgumentError('a whole number from 1 to 1000000');
+        return n;
+      },
+    )
     .action(async (file: string, options) => {
       // Commands load their modules on use, so --help and --version start fast.
       const { runCommand } = await import('./run.ts');

@@ -7,13 +7,22 @@ import { TOOL_VERSION } from './tool-version.ts';
 
 export interface RunOptions extends ScenarioRunOptions {
   quiet?: boolean;
+  /** Monte Carlo replicates of a scenario with contributors (replicates.ts). */
+  replicates?: number;
 }
 
 /** `subnet-sim run <scenario>`: simulates and writes results/<name>/<run-id>/ (or --out). */
 export async function runCommand(file: string, options: RunOptions): Promise<number> {
-  const prepared = await prepareRun(file, options, (name, runId) => join('results', name, runId));
+  const replicates = options.replicates;
+  const prepared = await prepareRun(file, options, (name, runId) =>
+    join('results', name, replicates === undefined ? runId : `${runId}-x${replicates}`),
+  );
   if (typeof prepared === 'number') return prepared;
   const { scenario, config, resolvedText, runId, dir } = prepared;
+  if (replicates !== undefined) {
+    const { replicatesCommand } = await import('./replicates.ts');
+    return replicatesCommand(scenario, replicates, { ...options, out: dir, runId, resolvedText });
+  }
   const bar = options.quiet ? null : createProgressBar(`${scenario.name}`);
   const interrupt = new AbortController();
   const onSigint = () => interrupt.abort();

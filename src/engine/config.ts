@@ -1,4 +1,5 @@
 import type { MarketConfig, NetworkConfig } from './network/config.ts';
+import type { TimelineConfig } from './timeline.ts';
 import type { YumaParams } from './yuma/types.ts';
 
 /**
@@ -139,4 +140,6 @@ export interface SimulationConfig {
   blocks: number;
   subnets: SubnetConfig[];
   network: NetworkConfig;
+  /** TAO/USD, shocks and contributors (timeline.ts); absent when the scenario has none of them. */
+  timeline?: TimelineConfig;
 }

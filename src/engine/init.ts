@@ -5,6 +5,7 @@ import type { NeuronTable, SimulationState, SubnetState } from './state.ts';
 import { createSubnetStreams, type SubnetStreams } from './streams.ts';
 import { nextArrivalBlock } from './subnet/registration.ts';
 import { seatMiner, seatValidator } from './subnet/seat-neuron.ts';
+import type { TimelineState } from './timeline.ts';
 
 function emptyNeurons(capacity: number): NeuronTable {
   return {
@@ -98,6 +99,8 @@ export interface Simulation {
   state: SimulationState;
   streams: SubnetStreams[];
   network: NetworkState;
+  /** The TAO/USD path, event log and contributors (set by the runner when the config has a timeline). */
+  timeline?: TimelineState;
 }
 
 export function createSimulation(config: SimulationConfig): Simulation {

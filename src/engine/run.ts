@@ -14,9 +14,10 @@ import { registerDueSubnets } from './network/subnet-registration.ts';
 import { emptyQuote } from './pool/swap.ts';
 import { createRng } from './rng.ts';
 import { createEpochWorkspace, type EpochRecord, runSubnetEpoch } from './subnet-epoch.ts';
+import { createTimeline, type DayRecord } from './timeline.ts';
 
-/** What the runner yields: an epoch of one subnet, or a sample of the economy. */
-export type SimulationEvent = EpochRecord | NetworkSample;
+/** What the runner yields: an epoch of one subnet, a sample of the economy, or a day of the timeline. */
+export type SimulationEvent = EpochRecord | NetworkSample | DayRecord;
 
 /** How the caller steps the run. */
 export interface RunOptions {
@@ -75,6 +76,12 @@ export function* runSimulation(
     },
   }));
   const { sampleEvery, maxEpochsPerBlock, feeRate, checkInvariants } = config.network;
+  // TAO/USD, shocks and contributors (compensation.md): only when the scenario has them.
+  const timeline = createTimeline(config, sim, scratch.stakers);
+  if (timeline !== null) {
+    sim.timeline = timeline.state;
+    yield timeline.start();
+  }
   for (let block = 1; block <= config.blocks; block++) {
     state.block = block;
     registerDueSubnets(net, state, config, sim.streams, block);
@@ -113,6 +120,10 @@ export function* runSimulation(
       );
     }
     stepEconomyAfterEpochs(net, config, block, scratch);
+    if (timeline !== null) {
+      const day = timeline.afterBlock(block);
+      if (day !== null) yield day;
+    }
     const sample = block % sampleEvery === 0 || block === config.blocks;
     if (checkInvariants === 'block' || (checkInvariants === 'sample' && sample)) {
       const problems = ledgerProblems(net, state.subnets);
@@ -121,7 +132,7 @@ export function* runSimulation(
     if (sample) {
       yield { kind: 'sample', block, network: net, state };
     }
-    if (ticks) yield { kind: 'tick', block, network: net, state };
+    if (ticks) yield { kind: 'tick', block, network: net, state, timeline: sim.timeline };
   }
   return sim;
 }

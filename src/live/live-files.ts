@@ -1,14 +1,11 @@
-import { join } from 'node:path';
 import type { SimulationConfig } from '../engine/config.ts';
 import type { Simulation } from '../engine/init.ts';
 import type { BlockTick } from '../engine/network/sample.ts';
 import type { SimulationEvent } from '../engine/run.ts';
-import { type CsvSink, createCsvSink } from '../output/csv-sink.ts';
+import { BLOCKS_PER_DAY } from '../engine/units.ts';
 import { openRunWriter, type RunOutput, type RunWriter } from '../output/run-writer.ts';
 import type { PriceShock } from './shocks.ts';
 import type { LiveEvent } from './snapshot.ts';
-
-export const EVENTS_COLUMNS = ['block', 'kind', 'netuid', 'detail'] as const;
 
 /**
  * A live run's files: what `run` writes (run-writer.ts), streamed as the run goes, plus events.csv (the
@@ -18,7 +15,7 @@ export interface LiveFiles {
   write(event: SimulationEvent | BlockTick): Promise<void>;
   logEvent(event: LiveEvent): Promise<void>;
   commit(
-    end: Pick<Simulation, 'state' | 'network'>,
+    end: Pick<Simulation, 'state' | 'network' | 'timeline'>,
     block: number,
     complete: boolean,
     shocks: PriceShock[],
@@ -27,13 +24,21 @@ export interface LiveFiles {
 }
 
 export async function openLiveFiles(config: SimulationConfig, output: RunOutput): Promise<LiveFiles> {
-  const writer: RunWriter = await openRunWriter(config, output);
-  const events: CsvSink = createCsvSink(join(output.dir, 'events.csv'), EVENTS_COLUMNS);
+  const writer: RunWriter = await openRunWriter(config, { ...output, eventLog: true });
   return {
     write: (event) => writer.write(event),
-    logEvent: (e) => events.write([e.block, e.kind, e.netuid ?? '', e.text]),
+    async logEvent(e) {
+      writer.logEvent({
+        block: e.block,
+        day: Math.floor(e.block / BLOCKS_PER_DAY),
+        kind: e.kind,
+        netuid: e.netuid ?? -1,
+        subject: '',
+        amount: Number.NaN,
+        detail: e.text,
+      });
+    },
     async commit(end, block, complete, shocks) {
-      await events.commit();
       await writer.commit(end, block, {
         live: {
           complete,
@@ -48,8 +53,6 @@ export async function openLiveFiles(config: SimulationConfig, output: RunOutput)
         },
       });
     },
-    async abort() {
-      await Promise.allSettled([writer.abort(), events.abort()]);
-    },
+    abort: () => writer.abort(),
   };
 }

@@ -1,15 +1,20 @@
+import { grantLines, taoUsdAt } from '../engine/compensation/snapshot.ts';
 import type { SimulationConfig } from '../engine/config.ts';
+import type { RunEvent } from '../engine/events.ts';
 import type { BlockTick } from '../engine/network/sample.ts';
 import { runSimulation } from '../engine/run.ts';
+import { injectPriceShock } from '../engine/shocks/price-shocks.ts';
+import type { TimelineState } from '../engine/timeline.ts';
 import { BLOCKS_PER_DAY, RAO_PER_ALPHA } from '../engine/units.ts';
 import type { RunOutput } from '../output/run-writer.ts';
 import { subnetLines, topMiners, topValidators } from './build-snapshot.ts';
 import { createEventDetector, type FoundEvent } from './event-detector.ts';
 import { type LiveFiles, openLiveFiles } from './live-files.ts';
 import { Pace, RateMeter } from './pace.ts';
+import { Ring } from './ring.ts';
 import { describeShock, liveShock, type PriceShock, shockFactor } from './shocks.ts';
 import { simulatedDate } from './simulated-date.ts';
-import type { ContributorLine, LiveEvent, LiveSnapshot, LiveStatus } from './snapshot.ts';
+import type { ContributorLine, LiveEvent, LiveEventKind, LiveSnapshot, LiveStatus } from './snapshot.ts';
 import { clampSpeed, DEFAULT_SPEED, SPEEDS, speedLabel } from './speed.ts';
 import { SubnetBoard } from './subnet-board.ts';
 
@@ -21,12 +26,8 @@ import { SubnetBoard } from './subnet-board.ts';
  */
 export type LiveCommand = 'toggle-pause' | 'faster' | 'slower' | 'next-subnet' | 'previous-subnet' | 'shock';
 
-/** Data beyond the engine's, shown when the scenario provides it (compensation). */
+/** Data beyond the engine's. */
 export interface LiveSources {
-  /** TAO/USD at a block before live shocks, when the scenario has a price path. */
-  taoUsd?: (block: number) => number;
-  /** The grants at a block, when the scenario has contributors. */
-  contributors?: (block: number) => ContributorLine[];
   /** Calendar date (ISO 8601) of block 0. */
   startDate?: string;
 }
@@ -77,6 +78,24 @@ export const SLICE_MS = 25;
 const REDRAW_MS = 100;
 const LOG_KEPT = 50;
 
+/** Days of USD value kept per grant for the contributors panel's sparklines. */
+const GRANT_HISTORY = 60;
+const SHOCKS = new Set([
+  'tao_usd',
+  'sell_pressure',
+  'stake_flight',
+  'validator_leaves',
+  'validator_arrives',
+  'cabal_forms',
+  'miner_quality',
+]);
+
+/** The live log's kind for an event of the engine's log (events.ts). */
+function liveKind(e: RunEvent): LiveEventKind {
+  if (SHOCKS.has(e.kind)) return 'shock';
+  return e.kind.startsWith('milestone') ? 'milestone' : 'note';
+}
+
 const realClock: LiveClock = {
   now: () => performance.now(),
   later: (run, ms) => void setTimeout(run, ms),
@@ -94,6 +113,9 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
   const meter = new RateMeter();
   const shocks: PriceShock[] = [];
   const log: LiveEvent[] = [];
+  /** How much of the engine's event log (timeline.events) the live log has shown. */
+  let engineEventsShown = 0;
+  const grantHistory = new Map<string, Ring>();
   const listeners = new Set<() => void>();
   const eventListeners = new Set<(event: LiveEvent) => void>();
   const dayListeners = new Set<(block: number) => void>();
@@ -121,12 +143,42 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
     for (const listener of listeners) listener();
   };
 
-  const record = async (found: FoundEvent) => {
+  /** Logs an event; `toFiles` false for the engine's own events, which the writer takes from the engine. */
+  const record = async (found: FoundEvent, toFiles = true) => {
     const event: LiveEvent = { id: logged++, ...found };
     log.push(event);
     if (log.length > 4 * LOG_KEPT) log.splice(0, log.length - LOG_KEPT);
-    await files?.logEvent(event);
+    if (toFiles) await files?.logEvent(event);
     for (const listener of eventListeners) listener(event);
+  };
+
+  /** Shows what the engine logged since last time (scripted shocks, regime changes, contributors' events). */
+  const showEngineEvents = async (timeline: TimelineState | undefined) => {
+    if (timeline === undefined) return;
+    const { events } = timeline;
+    for (; engineEventsShown < events.length; engineEventsShown++) {
+      const e = events[engineEventsShown];
+      const found = { block: e.block, kind: liveKind(e), netuid: e.netuid >= 0 ? e.netuid : null };
+      await record({ ...found, text: e.detail }, false);
+    }
+  };
+
+  const contributorLines = (timeline: TimelineState | undefined): ContributorLine[] | undefined => {
+    const compensation = timeline?.compensation;
+    if (compensation === undefined || compensation === null) return undefined;
+    return grantLines(compensation, (k) => config.subnets[k].netuid).map((line) => ({
+      ...line,
+      history: grantHistory.get(line.name)?.toArray() ?? [],
+    }));
+  };
+
+  /** At each day's end: the grants' USD value joins their sparklines. */
+  const recordGrantDay = (timeline: TimelineState | undefined) => {
+    for (const line of contributorLines(timeline) ?? []) {
+      const ring = grantHistory.get(line.name) ?? new Ring(GRANT_HISTORY);
+      grantHistory.set(line.name, ring);
+      ring.push(line.usd ?? 0);
+    }
   };
 
   /** Runs the engine to the end of the next block; false once the run has no block left. */
@@ -137,11 +189,13 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
       const event = step.value;
       await files!.write(event);
       if (event.kind === 'epoch') boards[indexOf.get(event.netuid)!].recordEpoch(event);
+      else if (event.kind === 'day') recordGrantDay(tick?.timeline);
       else if (event.kind === 'sample') {
         for (let k = 0; k < boards.length; k++) boards[k].recordSample(event, k);
       } else {
         tick = event;
         for (const found of detect(event)) await record(found);
+        await showEngineEvents(event.timeline);
         if (event.block % BLOCKS_PER_DAY === 0 || event.block === config.blocks) {
           for (const listener of dayListeners) listener(event.block);
         }
@@ -226,10 +280,27 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
     return ` · ${Math.round(rate).toLocaleString('en-US')} blk/s ${Number.isFinite(SPEEDS[speed]) ? 'reached' : ''}`.trimEnd();
   };
 
+  /**
+   * The `s` key: TAO/USD −30 % after the current block, as a scripted shock at that block would be (the
+   * engine moves the rest of the path and logs it). Without a price path only the log records it.
+   */
   const applyShock = async () => {
     const shock = liveShock(tick?.block ?? 0);
     shocks.push(shock);
-    await record({ block: shock.block, kind: 'shock', netuid: null, text: describeShock(shock) });
+    const timeline = tick?.timeline;
+    if (timeline === undefined) {
+      const text = `${describeShock(shock)}; the scenario has no TAO/USD path (market:) to move`;
+      await record({ block: shock.block, kind: 'shock', netuid: null, text });
+      return;
+    }
+    injectPriceShock(timeline, {
+      kind: 'tao_usd',
+      block: shock.block,
+      overBlocks: shock.overBlocks,
+      change: shock.change,
+      label: 'applied live',
+    });
+    await showEngineEvents(timeline);
   };
 
   return {
@@ -245,7 +316,8 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
     snapshot() {
       const block = tick?.block ?? 0;
       const factor = shockFactor(shocks, block);
-      const base = sources.taoUsd?.(block);
+      const timeline = tick?.timeline;
+      const contributors = contributorLines(timeline);
       const emission = tick === null ? 0 : tick.network.blockEmission;
       const subnet = tick?.state.subnets[selected];
       return {
@@ -256,7 +328,7 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
         status,
         message,
         speed: speedLabel(speed) + lag(),
-        taoUsd: base === undefined ? null : base * factor,
+        taoUsd: timeline === undefined ? null : taoUsdAt(timeline, block),
         shockFactor: factor,
         blockEmission: emission / RAO_PER_ALPHA,
         era: config.network.era,
@@ -265,7 +337,7 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
         selected,
         miners: subnet === undefined ? [] : topMiners(subnet, boards[selected]),
         validators: subnet === undefined ? [] : topValidators(subnet, boards[selected]),
-        ...(sources.contributors === undefined ? {} : { contributors: sources.contributors(block) }),
+        ...(contributors === undefined ? {} : { contributors }),
         events: log.slice(-LOG_KEPT),
       };
     },

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { minerCabal } from '../engine/agents/cabal.ts';
 import type { SimulationConfig } from '../engine/config.ts';
+import type { RunEvent } from '../engine/events.ts';
 import type { Simulation } from '../engine/init.ts';
 import { epochMetrics } from '../engine/metrics/epoch-metrics.ts';
 import { createRunSummary, type RunSummary } from '../engine/metrics/run-summary.ts';
@@ -11,6 +12,14 @@ import { writeFileAtomic } from './atomic-file.ts';
 import { type CsvSink, createCsvSink } from './csv-sink.ts';
 import { NETWORK_COLUMNS, networkRow, SUBNETS_COLUMNS, subnetMarketRows } from './network-rows.ts';
 import { NEURON_COLUMNS, neuronRows, SUBNET_COLUMNS, subnetRow } from './rows.ts';
+import {
+  CONTRIBUTOR_COLUMNS,
+  contributorRows,
+  EVENT_COLUMNS,
+  eventRow,
+  MARKET_COLUMNS,
+  marketRows,
+} from './timeline-rows.ts';
 
 export interface RunOutput {
   /** Folder the files go to (created if missing). */
@@ -21,23 +30,28 @@ export interface RunOutput {
   resolvedText: string;
   /** Extra fields at the top of summary.json (scenario name, run id, tool version). */
   header: Record<string, unknown>;
+  /** Write events.csv even without a timeline (a live run logs registrations, prunings, shocks…). */
+  eventLog?: boolean;
 }
 
 /**
  * The result files of one run, fed event by event: neurons.csv and subnet.csv as the epochs happen,
- * network.csv and subnets.csv at each sample; commit() then writes summary.json and
- * scenario.resolved.yaml. Each file appears atomically, and none appears under its final name unless
- * commit() runs: abort() throws the rows away.
+ * network.csv and subnets.csv at each sample, market.csv and contributors.csv each day (with a
+ * timeline: TAO/USD, shocks or contributors); commit() then writes events.csv (the engine's event log
+ * and any logged here, in block order), summary.json and scenario.resolved.yaml. Each file appears
+ * atomically, and none appears under its final name unless commit() runs: abort() throws the rows away.
  */
 export interface RunWriter {
   write(event: SimulationEvent | BlockTick): Promise<void>;
+  /** An event the engine does not log itself (the live view's registrations, prunings, halvings…). */
+  logEvent(event: RunEvent): void;
   /**
    * Ends the files after `blocks` blocks (all of them, or fewer when a live run stops early: the state at
    * that block then gets a last sample row, as the engine samples a run's last block). `trailer`: fields
    * appended to summary.json after the run's figures (a live run's shocks and stop).
    */
   commit(
-    end: Pick<Simulation, 'state' | 'network'>,
+    end: Pick<Simulation, 'state' | 'network' | 'timeline'>,
     blocks: number,
     trailer?: Record<string, unknown>,
   ): Promise<RunSummary>;
@@ -56,6 +70,15 @@ export async function openRunWriter(config: SimulationConfig, output: RunOutput)
   const subnet = open('subnet.csv', SUBNET_COLUMNS);
   const network = open('network.csv', NETWORK_COLUMNS);
   const markets = open('subnets.csv', SUBNETS_COLUMNS);
+  const timeline = config.timeline;
+  const daily = timeline === undefined ? null : open('market.csv', MARKET_COLUMNS);
+  const people =
+    timeline === undefined || timeline.contributors.length === 0
+      ? null
+      : open('contributors.csv', CONTRIBUTOR_COLUMNS);
+  const events =
+    timeline === undefined && output.eventLog !== true ? null : open('events.csv', EVENT_COLUMNS);
+  const logged: RunEvent[] = [];
   const summary = createRunSummary(config);
   const configByNetuid = new Map(config.subnets.map((s) => [s.netuid, s]));
   let lastSample = 0;
@@ -68,6 +91,11 @@ export async function openRunWriter(config: SimulationConfig, output: RunOutput)
       for (const row of subnetMarketRows(event)) await markets.write(row);
       return;
     }
+    if (event.kind === 'day') {
+      for (const row of marketRows(event)) await daily?.write(row);
+      for (const row of contributorRows(event)) await people?.write(row);
+      return;
+    }
     const subnetConfig = configByNetuid.get(event.netuid)!;
     const metrics = epochMetrics(event, (uid) => minerCabal(subnetConfig, event.subnet, uid));
     summary.add(event, metrics);
@@ -76,7 +104,7 @@ export async function openRunWriter(config: SimulationConfig, output: RunOutput)
   };
 
   const commit = async (
-    end: Pick<Simulation, 'state' | 'network'>,
+    end: Pick<Simulation, 'state' | 'network' | 'timeline'>,
     blocks: number,
     trailer: Record<string, unknown> = {},
   ) => {
@@ -84,6 +112,11 @@ export async function openRunWriter(config: SimulationConfig, output: RunOutput)
       await write({ kind: 'sample', block: blocks, network: end.network, state: end.state });
     }
     const result = summary.finish(end, blocks);
+    if (events !== null) {
+      // The engine's log and the caller's, in block order (sort is stable: the engine's first at a block).
+      const all = [...(end.timeline?.events ?? []), ...logged].sort((a, b) => a.block - b.block);
+      for (const e of all) await events.write(eventRow(e));
+    }
     for (const sink of sinks) await sink.commit();
     await writeFileAtomic(join(output.dir, 'scenario.resolved.yaml'), output.resolvedText);
     await writeFileAtomic(
@@ -97,5 +130,5 @@ export async function openRunWriter(config: SimulationConfig, output: RunOutput)
     await Promise.allSettled(sinks.map((s) => s.abort()));
   };
 
-  return { write, commit, abort };
+  return { write, logEvent: (e) => void logged.push(e), commit, abort };
 }

@@ -1,4 +1,6 @@
+import { contributorProblems } from './contributor-checks.ts';
 import type { PathSegment } from './locate.ts';
+import { marketProblems } from './market-checks.ts';
 import type { ScenarioProblem } from './problem.ts';
 import type { Scenario } from './schema.ts';
 
@@ -100,6 +102,11 @@ export function crossFieldProblems(scenario: Scenario, file: string): ScenarioPr
     }
   });
   outsideTaoProblem(scenario, add);
+  // Markets, shocks and contributors (market-checks.ts, contributor-checks.ts).
+  if (scenario.duration !== undefined) {
+    marketProblems(scenario, add);
+    contributorProblems(scenario, add);
+  }
   return problems;
 }
 

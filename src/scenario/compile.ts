@@ -15,6 +15,7 @@ import { RAO_PER_ALPHA } from '../engine/units.ts';
 import { activityCutoffBlocks } from '../engine/yuma/defaults.ts';
 import type { YumaParams } from '../engine/yuma/types.ts';
 import { marketConfig, networkConfig } from './compile-network.ts';
+import { timelineConfig } from './compile-timeline.ts';
 import { compileExpression } from './expression.ts';
 import type { Scenario, SubnetScenario } from './schema.ts';
 
@@ -157,10 +158,17 @@ function subnetConfig(s: SubnetScenario, rules: EraRules): SubnetConfig {
 
 export function compileScenario(scenario: Scenario): SimulationConfig {
   const network = networkConfig(scenario);
-  return {
+  const config: SimulationConfig = {
     seed: scenario.seed,
     blocks: scenario.duration,
     subnets: scenario.subnets.map((s) => subnetConfig(s, network.rules)),
     network,
   };
+  // TAO/USD, shocks and contributors (compile-timeline.ts); a validator arriving by a shock runs the
+  // subnet's top-level validator settings with its own behaviour.
+  const timeline = timelineConfig(scenario, config, (k, behaviour) => {
+    const { count: _c, groups: _g, ...top } = scenario.subnets[k].validators;
+    return validatorGroup(0, { ...top, behaviour });
+  });
+  return timeline === undefined ? config : { ...config, timeline };
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument } from 'yaml';
 import type { ScenarioProblem } from './problem.ts';
@@ -8,19 +9,33 @@ import type { ScenarioProblem } from './problem.ts';
  */
 export type Loaded<T> = { ok: true; value: T } | { ok: false; problems: ScenarioProblem[] };
 
+/** Why a file could not be read, as a problem. */
+function unreadable(file: string, error: unknown): Loaded<string> {
+  const code = (error as NodeJS.ErrnoException).code;
+  const message =
+    code === 'ENOENT'
+      ? 'no such file'
+      : code === 'EISDIR'
+        ? 'is a directory'
+        : `cannot read (${code ?? 'error'})`;
+  return { ok: false, problems: [{ file, path: [], message }] };
+}
+
 /** A file's text; a missing or unreadable file is a problem, not a crash. */
 export async function readTextFile(file: string): Promise<Loaded<string>> {
   try {
     return { ok: true, value: await readFile(file, 'utf8') };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const message =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'is a directory'
-          : `cannot read (${code ?? 'error'})`;
-    return { ok: false, problems: [{ file, path: [], message }] };
+    return unreadable(file, error);
+  }
+}
+
+/** readTextFile for the synchronous parse (data files a scenario names). */
+export function readTextFileSync(file: string): Loaded<string> {
+  try {
+    return { ok: true, value: readFileSync(file, 'utf8') };
+  } catch (error) {
+    return unreadable(file, error);
   }
 }
 

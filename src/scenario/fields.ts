@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { QUALITY_VARIABLES } from '../engine/config.ts';
+import { BLOCKS_PER_DAY } from '../engine/units.ts';
 import { parseDuration } from './duration.ts';
 import { compileExpression, evaluateConstant } from './expression.ts';
 
@@ -41,6 +42,16 @@ export function duration(check: NumberSchema = z.number().int().min(0)) {
       return z.NEVER;
     })
     .pipe(check);
+}
+
+/** A duration that is a whole number of days (7200 blocks each): the compensation clock steps daily. */
+export function wholeDays(check: NumberSchema = z.number().int().min(0)) {
+  return duration(check).refine((blocks) => blocks % BLOCKS_PER_DAY === 0, {
+    message: 'not a whole number of days',
+    params: {
+      allowed: 'a whole number of days: a duration such as "30d", "1y" or a multiple of 7200 blocks',
+    },
+  });
 }
 
 /** A constant, or an expression of the quality variables kept as text (compiled per run). */

@@ -138,8 +138,17 @@ export function issuesToProblems(
       case 'invalid_format':
         problems.push({ file, path, message: 'wrong format', found, allowed: issue.message });
         break;
-      default:
-        problems.push({ file, path, message: issue.message, found });
+      default: {
+        // A refinement may say what is allowed in its params (e.g. fields.ts wholeDays).
+        const allowed = (issue as { params?: { allowed?: unknown } }).params?.allowed;
+        problems.push({
+          file,
+          path,
+          message: issue.message,
+          found,
+          ...(typeof allowed === 'string' ? { allowed } : {}),
+        });
+      }
     }
   }
   return problems;

@@ -3,6 +3,7 @@ import { crossFieldProblems } from './checks.ts';
 import { parseYamlText } from './document.ts';
 import { issuesToProblems, withFieldHelp, withoutRepeats } from './issues.ts';
 import { formatPath, locator, type PathSegment, parsePath } from './locate.ts';
+import { inlineMarketData, type ReadText } from './market-data.ts';
 import { describeValue, type ScenarioProblem } from './problem.ts';
 import { type Scenario, type SubnetScenario, scenarioSchema, subnetSchema } from './schema.ts';
 
@@ -20,6 +21,8 @@ export interface ParseOptions {
   seed?: number;
   /** Name used when the file has none (the file name without extension). */
   defaultName: string;
+  /** Reads data files the scenario names (a TAO/USD CSV), relative to it; without it they are a problem. */
+  readText?: ReadText;
 }
 
 /** Applies one `--set path=value` to the raw document; the problem if it cannot. */
@@ -153,7 +156,13 @@ export function parseScenarioText(text: string, file: string, options: ParseOpti
 
   const parsed = scenarioSchema.safeParse(raw);
   const problems = parsed.success
-    ? crossFieldProblems({ ...parsed.data, name: parsed.data.name ?? nameFrom(options.defaultName) }, file)
+    ? [
+        ...inlineMarketData(parsed.data as Scenario, file, options.readText),
+        ...crossFieldProblems(
+          { ...parsed.data, name: parsed.data.name ?? nameFrom(options.defaultName) },
+          file,
+        ),
+      ]
     : [
         ...withFieldHelp(
           withoutRepeats(issuesToProblems(parsed.error.issues, scenarioSchema, raw, file)),

@@ -7,7 +7,8 @@ import type { Scenario } from './schema.ts';
  * it again gives the same Scenario, so the run can be reproduced byte for byte.
  */
 export function resolvedScenarioText(scenario: Scenario, toolVersion: string): string {
-  const { name, description, seed, duration, output, network, subnets } = scenario;
+  const { name, description, seed, duration, output, network, subnets, market, shocks, contributors } =
+    scenario;
   const ordered = {
     name,
     ...(description !== undefined ? { description } : {}),
@@ -16,6 +17,9 @@ export function resolvedScenarioText(scenario: Scenario, toolVersion: string): s
     output,
     network,
     subnets,
+    ...(market !== undefined ? { market } : {}),
+    ...(shocks !== undefined ? { shocks } : {}),
+    ...(contributors !== undefined ? { contributors } : {}),
   };
   return `# Resolved by subnet-sim ${toolVersion}: every default filled; durations in blocks.\n${stringify({
     ...ordered,

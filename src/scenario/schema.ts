@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { MINER_BEHAVIOURS, VALIDATOR_BEHAVIOURS } from '../engine/config.ts';
 import { ACTIVITY_CUTOFF_FACTOR_MILLI, newSubnetYumaParams } from '../engine/yuma/defaults.ts';
+import { contributorsSchema } from './compensation-schema.ts';
 import { count, duration, fraction, nonNegative, num, positiveInt, qualityExpression } from './fields.ts';
+import { marketSchema, shocksSchema } from './market-schema.ts';
 import { networkSchema, subnetMarketFields } from './network-schema.ts';
 
 /**
@@ -265,6 +267,10 @@ export const scenarioSchema = z.strictObject({
     .describe('simulated time: blocks or a duration such as 12h, 30d, 4y (12 s per block)'),
   network: networkSchema,
   subnets: z.array(subnetSchema).min(1).max(128).prefault([{}]).describe('the subnets to simulate'),
+  // Markets, shocks and compensation (market-schema.ts, compensation-schema.ts): optional, absent = none.
+  market: marketSchema.optional(),
+  shocks: shocksSchema.optional(),
+  contributors: contributorsSchema.optional(),
   subnet_sim_version: z.string().optional(),
   output: z
     .strictObject({

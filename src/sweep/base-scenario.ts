@@ -1,5 +1,6 @@
 import { crossFieldProblems } from '../scenario/checks.ts';
 import { parseYamlText } from '../scenario/document.ts';
+import { needsMarketData } from '../scenario/market-data.ts';
 import { applyOverride, type ParseOptions, type ParseResult, parseScenarioText } from '../scenario/parse.ts';
 import { type Scenario, scenarioSchema } from '../scenario/schema.ts';
 
@@ -63,7 +64,8 @@ function fastParse(base: Base, file: string, options: ParseOptions): ParseResult
   const name = parsed.data.name ?? base.defaultName;
   if (name === undefined) return undefined;
   const scenario: Scenario = { ...parsed.data, name };
-  if (crossFieldProblems(scenario, file).length > 0) return undefined;
+  // A data file (TAO/USD CSV) is read by parseScenarioText, with the options' reader.
+  if (needsMarketData(scenario) || crossFieldProblems(scenario, file).length > 0) return undefined;
   return { ok: true, scenario };
 }
 

@@ -4,6 +4,7 @@ import { epochMetrics } from '../engine/metrics/epoch-metrics.ts';
 import { createRunSummary, type RunSummary } from '../engine/metrics/run-summary.ts';
 import { runSimulation } from '../engine/run.ts';
 import { compileScenario } from '../scenario/compile.ts';
+import { fileReader } from '../scenario/market-data.ts';
 import { formatProblem } from '../scenario/problem.ts';
 import { resolvedScenarioText, runIdOf } from '../scenario/resolve.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -45,7 +46,7 @@ export function summarise(config: ReturnType<typeof compileScenario>): RunSummar
   let step = run.next();
   while (!step.done) {
     const record = step.value;
-    if (record.kind !== 'sample') {
+    if (record.kind === 'epoch') {
       const subnetConfig = configByNetuid.get(record.netuid)!;
       summary.add(
         record,
@@ -67,6 +68,7 @@ function prepare(spec: RunSpec): Prepared {
     overrides: spec.overrides,
     seed: spec.seed,
     defaultName: basename(spec.scenarioFile, extname(spec.scenarioFile)),
+    readText: fileReader(spec.scenarioFile),
   });
   if (!parsed.ok) return { ok: false, error: parsed.problems.map(formatProblem).join('; ') };
   const resolvedText = resolvedScenarioText(parsed.scenario, spec.toolVersion);

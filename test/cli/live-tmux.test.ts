@@ -72,9 +72,9 @@ describe.skipIf(tmuxMissing !== null)(
 
       t.keys('s');
       await wait(t, 'the shock in the event log', () =>
-        t.screen().includes('TAO/USD −30 % (applied live)') ? true : undefined,
+        t.screen().includes('applied live: TAO/USD -30 %') ? true : undefined,
       );
-      expect(t.screen()).toContain('TAO/USD — (×0.70)');
+      expect(t.screen()).toContain('TAO/USD $280.00 (×0.70)');
 
       t.keys('Tab');
       await wait(t, 'the second subnet selected', () =>
@@ -105,7 +105,7 @@ describe.skipIf(tmuxMissing !== null)(
         shocks: [{ block: paused, target: 'tao_usd', change: -0.3, over_blocks: 0, source: 'live' }],
       });
       expect(readFileSync(join(out, 'events.csv'), 'utf8')).toContain(
-        `${paused},shock,,TAO/USD −30 % (applied live)`,
+        `${paused},${Math.floor(paused / 7200)},tao_usd,,,-0.3,applied live: TAO/USD -30 %\n`,
       );
       const network = readFileSync(join(out, 'network.csv'), 'utf8').trimEnd().split('\n');
       expect(network.at(-1)!.startsWith(`${paused},`)).toBe(true);

@@ -47,7 +47,9 @@ describe('subnet-sim live, not on a terminal', () => {
         readFileSync(join(tmp, 'run', file), 'utf8'),
       );
     }
-    expect(readFileSync(join(tmp, 'live', 'events.csv'), 'utf8')).toMatch(/^block,kind,netuid,detail\n/);
+    expect(readFileSync(join(tmp, 'live', 'events.csv'), 'utf8')).toMatch(
+      /^block,day,kind,netuid,subject,amount,detail\n/,
+    );
   });
 
   it('a bad scenario: the problem, exit 2, no stack trace, nothing written', async () => {

@@ -104,14 +104,14 @@ describe('a live run to the end', () => {
       0,
     );
     const pruned = summary.subnets.reduce((n: number, s: { pruned: number }) => n + s.pruned, 0);
-    const kinds = events.map((e) => e[1]);
+    const kinds = events.map((e) => e[2]);
     expect(pruned).toBeGreaterThan(0);
     // A pruning is also a registration (a newcomer takes the pruned uid).
     expect(
       kinds.filter((k) => k === 'registration').length + kinds.filter((k) => k === 'pruning').length,
     ).toBe(registered);
     expect(kinds.filter((k) => k === 'pruning')).toHaveLength(pruned);
-    const halving = events.find((e) => e[1] === 'halving')!;
+    const halving = events.find((e) => e[2] === 'halving')!;
     // 1000 TAO below 10.5 M at 1 TAO a block (+ what the chain adds): network.csv's block_emission is 0.5 after.
     const network = read(dir, 'network.csv')
       .trimEnd()
@@ -121,7 +121,7 @@ describe('a live run to the end', () => {
     const firstHalf = network.find((r) => r[2] === '0.500000000')!;
     expect(Number(halving[0])).toBeLessThanOrEqual(Number(firstHalf[0]));
     expect(Number(halving[0])).toBeGreaterThan(900);
-    expect(halving[3]).toBe('halving: block emission 1 → 0.5 τ');
+    expect(halving[6]).toBe('halving: block emission 1 → 0.5 τ');
   });
 
   it('ends with a snapshot of the last block, written', () => {
@@ -178,7 +178,7 @@ describe('steering a live run', () => {
 
   it('a shock: logged at the current block, applied to TAO/USD from then on, recorded in the files', async () => {
     const hand = handClock();
-    const live = session('shock', { speed: 0, clock: hand.clock, sources: { taoUsd: () => 400 } });
+    const live = session('shock', { speed: 0, clock: hand.clock });
     await live.start();
     while (hand.now() < 1000) await hand.step(live);
     expect(live.snapshot().taoUsd).toBe(400);
@@ -187,7 +187,7 @@ describe('steering a live run', () => {
     const s = live.snapshot();
     expect(s.shockFactor).toBeCloseTo(0.7, 12);
     expect(s.taoUsd).toBeCloseTo(280, 9);
-    expect(s.events.at(-1)).toMatchObject({ block, kind: 'shock', text: 'TAO/USD −30 % (applied live)' });
+    expect(s.events.at(-1)).toMatchObject({ block, kind: 'shock', text: 'applied live: TAO/USD -30 %' });
     await hand.step(live);
     const outcome = await live.quit();
     expect(outcome).toMatchObject({ status: 'written', complete: false });
@@ -195,7 +195,28 @@ describe('steering a live run', () => {
     expect(summary.live.shocks).toEqual([
       { block, target: 'tao_usd', change: -0.3, over_blocks: 0, source: 'live' },
     ]);
-    expect(read(outcome.dir, 'events.csv')).toContain(`${block},shock,,TAO/USD −30 % (applied live)\n`);
+    expect(read(outcome.dir, 'events.csv')).toContain(
+      `${block},0,tao_usd,,,-0.3,applied live: TAO/USD -30 %\n`,
+    );
+    // The engine priced the rest of the run at the shocked path: day 1 closes at 280.
+    expect(read(outcome.dir, 'market.csv').split('\n')[1]).toMatch(/^0,0,400,/);
+  });
+
+  it('a shock without a TAO/USD path is logged and moves nothing', async () => {
+    const hand = handClock();
+    const live = session('shock-no-market', {
+      speed: 0,
+      clock: hand.clock,
+      config: { ...config, timeline: undefined },
+    });
+    await live.start();
+    live.command('shock');
+    expect(live.snapshot().taoUsd).toBeNull();
+    expect(live.snapshot().events.at(-1)?.text).toBe(
+      'TAO/USD −30 % (applied live); the scenario has no TAO/USD path (market:) to move',
+    );
+    const outcome = await live.quit();
+    expect(read(outcome.dir, 'events.csv')).toContain(',shock,,,,TAO/USD −30 % (applied live); the scenario');
   });
 
   it('quitting writes the blocks run so far: the state at the stop gets the last sample row', async () => {
@@ -224,25 +245,28 @@ describe('steering a live run', () => {
     expect(await live.quit()).toEqual(outcome);
   });
 
-  it('shows the contributors when the scenario has grants', async () => {
+  it('shows the contributors when the scenario has grants: vested and USD from the engine, a point a day', async () => {
+    const grant = '{name: t, asset: tao, amount: 100, vesting: {convention: linear, duration: 2d}}';
+    const loaded = await loadScenarioFile(FIXTURE, {
+      overrides: [`contributors=[{name: alice, packages: [{name: tokens, grants: [${grant}]}]}]`],
+    });
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
     const hand = handClock();
     const live = session('grants', {
-      speed: 0,
+      speed: 2,
       clock: hand.clock,
-      sources: {
-        contributors: (block) => [
-          { name: 'alice', asset: 'TAO', vested: block, unvested: 100 - block, usd: null, history: [] },
-        ],
-      },
+      config: compileScenario(loaded.scenario),
     });
-    expect(live.snapshot().contributors).toEqual([
-      { name: 'alice', asset: 'TAO', vested: 0, unvested: 100, usd: null, history: [] },
-    ]);
     expect(session('none').snapshot().contributors).toBeUndefined();
     await live.start(); // simulates block 1
-    expect(live.snapshot().contributors?.[0].vested).toBe(1);
-    await hand.step(live);
-    expect(live.snapshot().contributors?.[0].vested).toBe(2);
+    expect(live.snapshot().contributors).toEqual([
+      { name: 'alice/tokens/t', asset: 'TAO', vested: 0, unvested: 100, usd: 100 * 400, history: [] },
+    ]);
+    while (live.snapshot().block < 7200) await hand.step(live);
+    expect(live.snapshot().block).toBeLessThan(2 * 7200);
+    const day1 = live.snapshot().contributors![0];
+    expect(day1.vested).toBeCloseTo(50, 9);
+    expect(day1.history).toEqual([100 * 400]);
     await live.quit();
   });
 });

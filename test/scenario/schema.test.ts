@@ -153,12 +153,15 @@ describe('JSON Schema', () => {
     expect(schema.type).toBe('object');
     expect(Object.keys(schema.properties).sort()).toEqual(
       [
+        'contributors',
         'description',
         'duration',
+        'market',
         'name',
         'network',
         'output',
         'seed',
+        'shocks',
         'subnet_sim_version',
         'subnets',
       ].sort(),

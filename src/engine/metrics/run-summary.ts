@@ -1,3 +1,4 @@
+import { timelineSummary } from '../compensation/summary.ts';
 import { MINER_BEHAVIOURS, type SimulationConfig, VALIDATOR_BEHAVIOURS } from '../config.ts';
 import type { Simulation } from '../init.ts';
 import { ROLE_VALIDATOR, type SubnetState } from '../state.ts';
@@ -56,6 +57,9 @@ export interface RunSummary {
   days: number;
   seed: number;
   subnets: SubnetSummary[];
+  /** With a timeline (TAO/USD, shocks, contributors): the market's figures and the packages' values. */
+  market?: ReturnType<typeof timelineSummary>['market'];
+  compensation?: ReturnType<typeof timelineSummary>['compensation'];
 }
 
 interface Totals {
@@ -153,7 +157,10 @@ export function createRunSummary(config: SimulationConfig) {
   }
 
   /** `blocks`: how many blocks ran (fewer than the config's when a live run is stopped early). */
-  function finish(sim: Pick<Simulation, 'state' | 'network'>, blocks = config.blocks): RunSummary {
+  function finish(
+    sim: Pick<Simulation, 'state' | 'network' | 'timeline'>,
+    blocks = config.blocks,
+  ): RunSummary {
     const subnets = sim.state.subnets.map((s, k): SubnetSummary => {
       const t = totals[k];
       const mean = (x: number) => (t.epochs > 0 ? x / t.epochs : 0);
@@ -185,7 +192,15 @@ export function createRunSummary(config: SimulationConfig) {
         best_quality_final: t.last?.best_quality ?? 0,
       };
     });
-    return { blocks, days: blocks / BLOCKS_PER_DAY, seed: config.seed, subnets };
+    const summary: RunSummary = { blocks, days: blocks / BLOCKS_PER_DAY, seed: config.seed, subnets };
+    if (sim.timeline === undefined) return summary;
+    return {
+      ...summary,
+      ...timelineSummary(
+        sim.timeline,
+        config.subnets.map((s) => s.netuid),
+      ),
+    };
   }
 
   return { add, finish };

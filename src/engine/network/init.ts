@@ -55,6 +55,7 @@ function initialMarket(subnet: SubnetState, config: SubnetConfig): SubnetMarket 
     dividendYield: 0,
     registrationsPaid: 0,
     registrationTao: 0,
+    volume: 0,
   };
 }
 

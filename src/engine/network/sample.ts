@@ -1,4 +1,5 @@
 import type { SimulationState } from '../state.ts';
+import type { TimelineState } from '../timeline.ts';
 import type { NetworkState } from './state.ts';
 
 /**
@@ -21,4 +22,6 @@ export interface BlockTick {
   block: number;
   network: NetworkState;
   state: SimulationState;
+  /** TAO/USD, the event log and the contributors, when the scenario has a timeline. */
+  timeline?: TimelineState;
 }

@@ -74,6 +74,8 @@ export interface SubnetMarket {
   /** Registrations paid this run and TAO spent on them. */
   registrationsPaid: number;
   registrationTao: number;
+  /** TAO users traded through the pool this run (stakes and unstakes, fees included), rao: the NVT ratio's volume. */
+  volume: number;
 }
 
 /** Stakers (TAO holders who are not neurons), one row per staker, one column per subnet. */

@@ -21,6 +21,7 @@ export function buyAlpha(
   ledger.feeSink += q.fee;
   market.alphaOut += q.amountOut;
   market.userFlow += tao - q.fee;
+  market.volume += tao;
   return q.amountOut;
 }
 
@@ -50,5 +51,6 @@ export function sellAlpha(
   }
   ledger.feeSink += feeTao;
   market.userFlow -= taoOut + feeTao;
+  market.volume += taoOut + feeTao;
   return taoOut;
 }
