@@ -51,8 +51,8 @@ export async function readEpochStorage(at: At, netuid: number, mechid: number): 
   const hyper = EPOCH_HYPERPARAMS.filter((h) => q[h.item] !== undefined);
   const queries: MultiArg[] = [
     ...hyper.map((h): MultiArg => (h.keyed ? [q[h.item], netuid] : q[h.item])),
-    ...weightKeys.map((key): MultiArg => [q.weights, ...key.args]),
-    ...bondKeys.map((key): MultiArg => [q.bonds, ...key.args]),
+    ...weightKeys.map((key): MultiArg => [q.weights, key.args]),
+    ...bondKeys.map((key): MultiArg => [q.bonds, key.args]),
   ];
   const chunks: MultiArg[][] = [];
   for (let k = 0; k < queries.length; k += VALUES_PER_REQUEST) {

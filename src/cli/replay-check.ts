@@ -3,6 +3,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { readSnapshots } from '../chain/snapshot-file.ts';
 import { type Arithmetic, checkPair, type PairCheck } from '../engine/replay/check-pair.ts';
 import type { ComparedQuantity, Discrepancy, QuantityDiff } from '../engine/replay/compare.ts';
+import { epochInputLacks } from '../engine/replay/epoch-input.ts';
 import type { ChainSnapshot } from '../engine/replay/snapshot.ts';
 import type { CsvCell } from '../output/csv-sink.ts';
 import { createCsvSink } from '../output/csv-sink.ts';
@@ -106,6 +107,7 @@ export async function replayCheckCommand(file: string, options: CheckOptions): P
   const skipped: string[] = [];
   const assumed = new Set<string>();
   let previous: ChainSnapshot | null = null;
+  let lastLacks: string[] = [];
   let count = 0;
   let netuid = -1;
   try {
@@ -123,6 +125,7 @@ export async function replayCheckCommand(file: string, options: CheckOptions): P
         }
       }
       previous = snapshot;
+      lastLacks = epochInputLacks(snapshot);
     }
     for (const q of ['incentive', 'dividends', 'bonds'] as const) {
       if (!overall.entries.has(q)) continue;
@@ -150,7 +153,7 @@ export async function replayCheckCommand(file: string, options: CheckOptions): P
     process.stderr.write(
       `error: ${file}: no epoch to compare (${count} snapshot${count === 1 ? '' : 's'}). ` +
         (count < 2
-          ? 'check needs two snapshots around an epoch: fetch a range with --every tempo --what all'
+          ? `check needs two snapshots around an epoch${count === 1 && lastLacks.length > 0 ? `, and this one lacks ${lastLacks.join(', ')}` : ''}: fetch a range with --every tempo --what all`
           : `every pair was skipped: ${skipped[0]}`) +
         '\n',
     );

@@ -1,3 +1,4 @@
+import { rm, stat } from 'node:fs/promises';
 import { ChainError } from '../chain/chain-error.ts';
 import { ChainConnection, isConnectionLost } from '../chain/connection.ts';
 import { defaultRequestsPerSecond } from '../chain/endpoints.ts';
@@ -112,6 +113,12 @@ export async function replayFetchCommand(options: FetchOptions): Promise<number>
   const bar = options.quiet ? null : createProgressBar(`netuid ${p.netuid}`);
   let connection: ChainConnection | null = null;
   let fetched = 0;
+  const existed =
+    previous !== null ||
+    (await stat(options.out).then(
+      () => true,
+      () => false,
+    ));
   const appender = await openSnapshotAppender(options.out);
   try {
     connection = await ChainConnection.open(p.endpoint, { rps: p.rps, log: (line) => say(line) });
@@ -146,6 +153,8 @@ export async function replayFetchCommand(options: FetchOptions): Promise<number>
     bar?.finish();
     process.removeListener('SIGINT', onSigint);
     await appender.close();
+    // A fetch that failed before its first snapshot leaves no empty file behind.
+    if (fetched === 0 && !existed) await rm(options.out, { force: true });
     await connection?.close();
     restoreLogs();
   }
