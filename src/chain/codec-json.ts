@@ -31,6 +31,8 @@ export function snakeCase(name: string): string {
 }
 
 function integer(codec: Int | UInt): number | string {
+  // Up to 32 bits a number always fits (and toNumber skips BigInt: most fields are Compact<u16>).
+  if (codec.byteLength() <= 4) return codec.toNumber();
   const value = codec.toBigInt();
   return value <= MAX_SAFE && value >= -MAX_SAFE ? Number(value) : value.toString();
 }

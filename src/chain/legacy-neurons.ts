@@ -53,18 +53,16 @@ function legacyRegistry(): TypeRegistry {
 }
 
 /**
- * The neurons in a `get_neurons_lite` answer of a `Vec<u8>`-era runtime: `payload` is the SCALE
- * `Vec<u8>` (length prefix included) as the runtime API returns it.
+ * The neurons in a `get_neurons_lite` answer of a `Vec<u8>`-era runtime: `list` is the content of that
+ * `Vec<u8>` (the SCALE of the NeuronInfoLite list).
  */
-export function decodeLegacyNeuronsLite(payload: Uint8Array): Record<string, unknown>[] {
-  const r = legacyRegistry();
-  const inner = r.createType('Bytes', payload);
-  const neurons = r.createType('Vec<LegacyNeuronInfoLite>', inner.toU8a(true)) as unknown as Codec & {
+export function decodeLegacyNeuronsLite(list: Uint8Array): Record<string, unknown>[] {
+  const neurons = legacyRegistry().createType('Vec<LegacyNeuronInfoLite>', list) as unknown as Codec & {
     encodedLength: number;
   };
-  if (neurons.encodedLength !== inner.length)
+  if (neurons.encodedLength !== list.length)
     throw new Error(
-      `get_neurons_lite: ${inner.length} bytes, but the NeuronInfoLite list ends at ${neurons.encodedLength}`,
+      `get_neurons_lite: ${list.length} bytes, but the NeuronInfoLite list ends at ${neurons.encodedLength}`,
     );
   return codecToJson(neurons) as Record<string, unknown>[];
 }

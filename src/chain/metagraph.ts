@@ -1,12 +1,13 @@
 import type { ApiPromise } from '@polkadot/api';
 import type { ApiDecoration } from '@polkadot/api/types';
-import type { Option, Struct } from '@polkadot/types';
-import type { Codec } from '@polkadot/types/types';
-import { hexToU8a, u8aToHex } from '@polkadot/util';
+import { compactStripLength, hexToU8a, u8aToHex } from '@polkadot/util';
 import type { MetagraphSource } from '../engine/replay/snapshot.ts';
 import { codecToJson } from './codec-json.ts';
 import { decodeLegacyNeuronsLite } from './legacy-neurons.ts';
 import { metagraphFromNeurons, SUBNET_STORAGE_FIELDS } from './neurons-metagraph.ts';
+import { callRuntime, optionStructFieldCount, runtimeMethod } from './runtime-call.ts';
+
+const u16le = (n: number) => new Uint8Array([n & 0xff, n >> 8]);
 
 /**
  * A subnet's metagraph at one block, through the first runtime API the runtime at that block offers
@@ -17,26 +18,13 @@ import { metagraphFromNeurons, SUBNET_STORAGE_FIELDS } from './neurons-metagraph
 
 export type At = ApiDecoration<'promise'>;
 
-type CallFn = ((...args: unknown[]) => Promise<Codec>) & { meta: { type: string } };
-type CallSection = Record<string, CallFn | undefined> | undefined;
-
-function section(at: At, name: string): CallSection {
-  return (at.call as unknown as Record<string, CallSection>)[name];
-}
-
 /** Whether the runtime at `at` schedules epochs with dynamic tempo (it offers get_next_epoch_start_block). */
 export function hasDynamicTempo(at: At): boolean {
-  return section(at, 'subnetInfoRuntimeApi')?.getNextEpochStartBlock !== undefined;
+  return runtimeMethod(at, SUBNETS, 'get_next_epoch_start_block') !== undefined;
 }
 
-/**
- * Every field index of the runtime's SelectiveMetagraph, as the SDK asks for "all" of them: 0 … its
- * field count − 1 (at spec 343: 0–73).
- */
-export function selectiveIndexes(at: At, call: CallFn): number[] {
-  const empty = at.registry.createType(call.meta.type) as Option<Struct>;
-  return Array.from({ length: empty.unwrapOrDefault().size }, (_, i) => i);
-}
+const SUBNETS = 'SubnetInfoRuntimeApi';
+const NEURONS = 'NeuronInfoRuntimeApi';
 
 export interface MetagraphPart {
   source: MetagraphSource;
@@ -52,29 +40,26 @@ export async function readMetagraph(
   netuid: number,
   mechid: number,
 ): Promise<MetagraphPart> {
-  const subnets = section(at, 'subnetInfoRuntimeApi');
-  const selectiveMech = subnets?.getSelectiveMechagraph;
-  if (selectiveMech) {
-    const value = await selectiveMech(netuid, mechid, selectiveIndexes(at, selectiveMech));
+  const call = async (method: NonNullable<ReturnType<typeof runtimeMethod>>, args: unknown[]) =>
+    (await callRuntime(api, at, hash, SUBNETS, method, args)) as MetagraphPart['metagraph'];
+  // Every field index the runtime's SelectiveMetagraph has, as the SDK asks for "all" (spec 343: 0–73).
+  const every = (method: NonNullable<ReturnType<typeof runtimeMethod>>) =>
+    Array.from({ length: optionStructFieldCount(at, method) }, (_, i) => i);
+  const selectiveMech = runtimeMethod(at, SUBNETS, 'get_selective_mechagraph');
+  if (selectiveMech)
     return {
       source: 'get_selective_mechagraph',
-      metagraph: codecToJson(value) as MetagraphPart['metagraph'],
+      metagraph: await call(selectiveMech, [netuid, mechid, every(selectiveMech)]),
     };
-  }
   if (mechid !== 0) throw new Error(`mechanism ${mechid}: this runtime has no mechanisms (mechagraph APIs)`);
-  const selective = subnets?.getSelectiveMetagraph;
-  if (selective) {
-    const value = await selective(netuid, selectiveIndexes(at, selective));
+  const selective = runtimeMethod(at, SUBNETS, 'get_selective_metagraph');
+  if (selective)
     return {
       source: 'get_selective_mechagraph',
-      metagraph: codecToJson(value) as MetagraphPart['metagraph'],
+      metagraph: await call(selective, [netuid, every(selective)]),
     };
-  }
-  const full = subnets?.getMetagraph;
-  if (full) {
-    const value = await full(netuid);
-    return { source: 'get_metagraph', metagraph: codecToJson(value) as MetagraphPart['metagraph'] };
-  }
+  const full = runtimeMethod(at, SUBNETS, 'get_metagraph');
+  if (full) return { source: 'get_metagraph', metagraph: await call(full, [netuid]) };
   return readFromNeuronsLite(api, at, hash, block, netuid);
 }
 
@@ -86,26 +71,17 @@ async function readFromNeuronsLite(
   block: number,
   netuid: number,
 ): Promise<MetagraphPart> {
-  const typed = section(at, 'neuronInfoRuntimeApi')?.getNeuronsLite;
-  let neurons: Record<string, unknown>[];
-  let source: MetagraphSource = 'get_neurons_lite';
-  if (typed && !/^(Bytes|Vec<u8>)$/.test(typed.meta.type)) {
-    neurons = codecToJson(await typed(netuid)) as Record<string, unknown>[];
-  } else {
-    source = 'get_neurons_lite_bytes';
-    const raw = typed
-      ? (await typed(netuid)).toU8a()
-      : hexToU8a(
-          (
-            await api.rpc.state.call(
-              'NeuronInfoRuntimeApi_get_neurons_lite',
-              u8aToHex(at.registry.createType('u16', netuid).toU8a()),
-              hash,
-            )
-          ).toHex(),
-        );
-    neurons = decodeLegacyNeuronsLite(raw);
-  }
+  const typed = runtimeMethod(at, NEURONS, 'get_neurons_lite');
+  const answer = typed
+    ? await callRuntime(api, at, hash, NEURONS, typed, [netuid])
+    : await api.rpc.state.call.raw('NeuronInfoRuntimeApi_get_neurons_lite', u8aToHex(u16le(netuid)), hash);
+  // Runtimes before dTAO return Vec<u8> holding the SCALE of the list (replay.md §1.2).
+  const opaque = typeof answer === 'string';
+  const source: MetagraphSource = opaque ? 'get_neurons_lite_bytes' : 'get_neurons_lite';
+  // Typed as Vec<u8>, the answer decodes to its content's hex; raw, it still has its length prefix.
+  const neurons = opaque
+    ? decodeLegacyNeuronsLite(typed ? hexToU8a(answer) : compactStripLength(hexToU8a(answer))[1])
+    : (answer as Record<string, unknown>[]);
   const q = at.query.subtensorModule;
   const fields = SUBNET_STORAGE_FIELDS.filter(([, item]) => q[item] !== undefined);
   const [values, registrations] = await Promise.all([

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { Metadata, TypeRegistry } from '@polkadot/types';
 import type { Codec } from '@polkadot/types/types';
-import { hexToU8a } from '@polkadot/util';
+import { compactStripLength, hexToU8a } from '@polkadot/util';
 import { describe, expect, it } from 'vitest';
 import { codecToJson } from '../../src/chain/codec-json.ts';
 import { decodeLegacyNeuronsLite } from '../../src/chain/legacy-neurons.ts';
+import { ScaleJson } from '../../src/chain/scale-json.ts';
 import { chainParams } from '../../src/engine/replay/chain-params.ts';
 import { type ChainSnapshot, SNAPSHOT_FORMAT } from '../../src/engine/replay/snapshot.ts';
 import { subnetView } from '../../src/engine/replay/subnet-view.ts';
@@ -160,6 +161,30 @@ describe.skipIf(!HAVE_CHAIN_FIXTURES)(needsFixtures(`recorded netuid 1 at block 
     expect(neurons.map((n) => n.incentive)).toEqual(m.incentives);
   });
 
+  it('the fetch’s metadata-driven decoder gives exactly what @polkadot/types decodes', () => {
+    const decoder = new ScaleJson(registry.lookup);
+    for (const [api, method, key] of [
+      ['SubnetInfoRuntimeApi', 'get_selective_mechagraph', 'get_selective_mechagraph'],
+      ['NeuronInfoRuntimeApi', 'get_neurons_lite', 'get_neurons_lite'],
+      ['SubnetInfoRuntimeApi', 'get_subnet_state', 'get_subnet_state'],
+    ]) {
+      const m = runtimeMethod(registry, api, method)!;
+      const bytes = hexToU8a(call(key));
+      const reference = codecToJson(registry.createType(outputType(registry, m), bytes) as Codec);
+      expect(decoder.decode((m.output as { toNumber(): number }).toNumber(), bytes), method).toEqual(
+        reference,
+      );
+    }
+    const selectiveId = (
+      runtimeMethod(registry, 'SubnetInfoRuntimeApi', 'get_selective_mechagraph')!.output as {
+        toNumber(): number;
+      }
+    ).toNumber();
+    expect(() =>
+      decoder.decode(selectiveId, hexToU8a(call('get_selective_mechagraph')).subarray(0, 5000)),
+    ).toThrow(/SCALE: answer ends at byte 5000/);
+  });
+
   it('metadata v14 of the same runtime describes Weights and Bonds as the v15 one does', () => {
     const v14 = registryOf(rec!.metadataV14 as `0x${string}`);
     expect(v14.version).toBe(14);
@@ -180,7 +205,7 @@ describe.skipIf(!HAVE_CHAIN_FIXTURES)(needsFixtures('recorded netuid 23 (spec 20
 
   it('get_neurons_lite: a Vec<u8> holding 19 NeuronInfoLite of netuid 23, decoded to its last byte', () => {
     const hex = Object.values(seeds.neurons.state_call)[0].result as string;
-    const neurons = decodeLegacyNeuronsLite(hexToU8a(hex));
+    const neurons = decodeLegacyNeuronsLite(compactStripLength(hexToU8a(hex))[1]);
     expect(neurons.map((n) => n.uid)).toEqual(Array.from({ length: 19 }, (_, i) => i));
     expect(new Set(neurons.map((n) => n.netuid))).toEqual(new Set([23]));
     expect(neurons.filter((n) => n.validator_permit).length).toBe(19);
