@@ -170,7 +170,10 @@ function program(): Command {
     )
     .requiredOption('--endpoint <url>', 'node WebSocket URL, e.g. wss://archive.chain.opentensor.ai:443')
     .requiredOption('--netuid <n>', 'subnet id')
-    .requiredOption('--from <block>', 'first block')
+    .requiredOption(
+      '--from <block>',
+      'first block, or head (the latest finalized block; a lite node keeps ~300)',
+    )
     .option('--to <block>', 'last block (default: --from)')
     .option('--every <n|tempo>', 'a snapshot every n blocks, or before every epoch (tempo)', 'tempo')
     .option('--what <part>', 'metagraph, weights (Weights, Bonds, hyper-parameters) or all', 'all')

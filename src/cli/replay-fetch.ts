@@ -56,11 +56,16 @@ interface Plan {
   mechid: number;
   what: What;
   range: FetchRange;
+  /** --from head: the range is the latest finalized block, known once connected. */
+  fromHead: boolean;
   rps: number;
 }
 
 function plan(options: FetchOptions): Plan {
-  const from = wholeNumber('--from', options.from);
+  const fromHead = options.from === 'head';
+  if (fromHead && options.to !== undefined)
+    throw new UsageError('--from head fetches the latest finalized block: leave out --to');
+  const from = fromHead ? 0 : wholeNumber('--from', options.from);
   const to = options.to === undefined ? from : wholeNumber('--to', options.to);
   if (to < from) throw new UsageError(`--to ${to}: before --from ${from}`);
   const what = (options.what ?? 'all') as What;
@@ -79,6 +84,7 @@ function plan(options: FetchOptions): Plan {
     mechid: options.mechid === undefined ? 0 : wholeNumber('--mechid', options.mechid),
     what,
     range: { from, to, every },
+    fromHead,
     rps,
   };
 }
@@ -102,7 +108,7 @@ export async function replayFetchCommand(options: FetchOptions): Promise<number>
   let previous = await resumePoint(options.out, p);
   let block = nextFetchBlock(p.range, previous);
   if (previous !== null) say(`${options.out}: resuming after block ${previous.block}`);
-  if (block === null) {
+  if (block === null && !p.fromHead) {
     say(`${options.out}: complete up to block ${previous?.block} (nothing to fetch)`);
     return EXIT_OK;
   }
@@ -122,6 +128,13 @@ export async function replayFetchCommand(options: FetchOptions): Promise<number>
   const appender = await openSnapshotAppender(options.out);
   try {
     connection = await ChainConnection.open(p.endpoint, { rps: p.rps, log: (line) => say(line) });
+    if (p.fromHead) {
+      const head = await connection.api.rpc.chain.getHeader(
+        await connection.api.rpc.chain.getFinalizedHead(),
+      );
+      p.range.from = p.range.to = head.number.toNumber();
+      block = nextFetchBlock(p.range, previous);
+    }
     const startRequests = connection.provider.counts.total;
     while (block !== null) {
       if (interrupt.signal.aborted) {

@@ -122,6 +122,33 @@ describe.skipIf(!HAVE_CHAIN_FIXTURES)(needsFixtures('replay fetch against a loop
     expect(node.misses).toEqual([]);
   });
 
+  it('--from head fetches the latest finalized block', async () => {
+    const t = netuid1Transcript();
+    t.answer('chain_getFinalizedHead', [], {
+      result: HASH,
+      label: 'derived: the recorded head (chain_getHead)',
+    });
+    const [node, url] = await startNode(t);
+    const out = fresh();
+    const r = await cli(
+      'replay',
+      'fetch',
+      '--endpoint',
+      url,
+      '--netuid',
+      '1',
+      '--from',
+      'head',
+      '--what',
+      'metagraph',
+      '--out',
+      out,
+    );
+    expect(r.status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(clean);
+    expect(node.misses).toEqual([]);
+  });
+
   it('refuses to append another subnet to a file', async () => {
     const out = fresh();
     writeFileSync(out, clean);
