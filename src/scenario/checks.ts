@@ -1,3 +1,4 @@
+import { initialStateProblems } from './initial-state.ts';
 import type { PathSegment } from './locate.ts';
 import type { ScenarioProblem } from './problem.ts';
 import type { Scenario } from './schema.ts';
@@ -100,6 +101,7 @@ export function crossFieldProblems(scenario: Scenario, file: string): ScenarioPr
     }
   });
   outsideTaoProblem(scenario, add);
+  problems.push(...initialStateProblems(scenario, file));
   return problems;
 }
 

@@ -6,10 +6,10 @@ import type { ScenarioProblem } from './problem.ts';
 import type { Scenario } from './schema.ts';
 
 /**
- * `initial_state: { snapshot, block }`: the snapshot file is read when the scenario is loaded (its
- * problems reported like any other, with their path) and again, from a small cache, when the
- * scenario is compiled — also in a sweep's worker threads, which only get the resolved scenario. The
- * path is made absolute at load, relative to the scenario file, so the resolved scenario still finds it.
+ * `initial_state: { snapshot, block }`: the snapshot file is read when the scenario is checked (its
+ * problems reported like any other, with their path) and again, from a small cache, when it is
+ * compiled — also in a sweep's worker threads. The path is made absolute when the scenario is checked,
+ * relative to the scenario file, so its resolved scenario still finds the snapshot.
  */
 
 interface Found {
@@ -60,9 +60,10 @@ export function readSubnetSeed(initial: { snapshot: string; block?: number }): S
 
 /**
  * Makes each `initial_state.snapshot` absolute (relative to `file`'s folder) and reads it: the problems
- * (missing file, no such block, a snapshot lacking weights, groups given too) with their paths.
+ * (not a file, no such block, a snapshot lacking weights, groups given too) with their paths. Called
+ * with the cross-field checks, so that a scenario that loads also compiles, in every loader.
  */
-export function resolveInitialStates(scenario: Scenario, file: string): ScenarioProblem[] {
+export function initialStateProblems(scenario: Scenario, file: string): ScenarioProblem[] {
   const problems: ScenarioProblem[] = [];
   scenario.subnets.forEach((subnet, s) => {
     const initial = subnet.initial_state;
@@ -73,21 +74,29 @@ export function resolveInitialStates(scenario: Scenario, file: string): Scenario
         problems.push({
           file,
           path: ['subnets', s, kind, 'groups'],
-          message: `groups cannot be combined with initial_state: the snapshot decides who is a validator`,
+          message: 'groups cannot be combined with initial_state: the snapshot decides who is a validator',
           allowed: `no groups (the top-level ${kind} settings apply to every uid of that role)`,
         });
+    }
+    const at = (key: 'snapshot' | 'block') => ['subnets', s, 'initial_state', key];
+    let isFile = false;
+    try {
+      isFile = statSync(initial.snapshot).isFile();
+    } catch {
+      problems.push({ file, path: at('snapshot'), message: `no such file: ${initial.snapshot}` });
+      return;
+    }
+    if (!isFile) {
+      problems.push({ file, path: at('snapshot'), message: `not a file: ${initial.snapshot}` });
+      return;
     }
     try {
       readSubnetSeed(initial);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
       problems.push({
         file,
-        path: ['subnets', s, 'initial_state', code === undefined ? 'block' : 'snapshot'],
-        message:
-          code === 'ENOENT'
-            ? `no such file: ${initial.snapshot}`
-            : `${initial.snapshot}: ${(error as Error).message}`,
+        path: at(initial.block === undefined ? 'snapshot' : 'block'),
+        message: `${initial.snapshot}: ${(error as Error).message}`,
       });
     }
   });

@@ -61,14 +61,11 @@ describe('initial_state', () => {
   });
 
   it('defaults to the last snapshot of the file', async () => {
-    const yaml = `subnets:\n  - initial_state: { snapshot: ${SCENARIO_DATA} }\n`;
-    expect(await problemsOf(yaml)).toEqual([]);
-    const loaded = await loadScenarioFile(join(dir, 'last.yaml'));
-    expect(loaded.ok).toBe(false); // (no such file: the path check itself)
-    writeFileSync(join(dir, 'last.yaml'), yaml);
-    const ok = await loadScenarioFile(join(dir, 'last.yaml'));
-    if (!ok.ok) throw new Error('problems');
-    expect(compileScenario(ok.scenario).subnets[0].initialState?.block).toBe(snapshots.at(-1)!.block);
+    const file = join(dir, 'last.yaml');
+    writeFileSync(file, `subnets:\n  - initial_state: { snapshot: ${SCENARIO_DATA} }\n`);
+    const loaded = await loadScenarioFile(file);
+    if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
+    expect(compileScenario(loaded.scenario).subnets[0].initialState?.block).toBe(snapshots.at(-1)!.block);
   });
 
   it('reports a missing file, a missing block, groups and a snapshot without weights, with their paths', async () => {
@@ -97,7 +94,7 @@ describe('initial_state', () => {
     writeFileSync(path, `${JSON.stringify(bare)}\n`);
     expect(await problemsOf(`subnets:\n  - initial_state: { snapshot: ${path} }\n`)).toEqual([
       expect.stringMatching(
-        /initial_state\.block: .*the snapshot lacks Weights \(fetch it with --what all\)$/,
+        /initial_state\.snapshot: .*the snapshot lacks Weights \(fetch it with --what all\)$/,
       ),
     ]);
   });
