@@ -10,14 +10,13 @@
  */
 
 import type { Text, U32 } from '@polkadot/types';
-import { Metadata, TypeRegistry } from '@polkadot/types';
 import { hexToU8a } from '@polkadot/util';
 import { ChainConnection } from '../src/chain/connection.ts';
 import { fetchSnapshot, type What } from '../src/chain/fetch-snapshot.ts';
 import { ScaleJson } from '../src/chain/scale-json.ts';
 import { chainParams } from '../src/engine/replay/chain-params.ts';
 import { replayEpochInput } from '../src/engine/replay/epoch-input.ts';
-import { type ChainSnapshot, SNAPSHOT_FORMAT } from '../src/engine/replay/snapshot.ts';
+import type { ChainSnapshot } from '../src/engine/replay/snapshot.ts';
 import { LoopbackNode, type Transcript } from '../test/replay/loopback-node.ts';
 import {
   BLOCK,
@@ -25,8 +24,9 @@ import {
   HAVE_CHAIN_FIXTURES,
   netuid1Transcript,
   readNetuid1,
+  recordedSnapshot,
 } from '../test/replay/recordings.ts';
-import { addStorageOverlay } from '../test/replay/storage-overlay.ts';
+import { addStorageOverlay, registryFromMetadataV15 } from '../test/replay/storage-overlay.ts';
 import { SYNTHETIC_HYPERPARAMS } from '../test/replay/synthetic-chain.ts';
 import { type BenchSuite, type Figure, round } from './figure.ts';
 import { timeCalls } from './time-calls.ts';
@@ -42,9 +42,7 @@ const METAGRAPH_REQUESTS_TARGET = 3;
 
 function recordedDecoder() {
   const rec = readNetuid1();
-  const registry = new TypeRegistry();
-  const opaque = registry.createType('Option<OpaqueMetadata>', hexToU8a(rec.metadataV15)).unwrap();
-  registry.setMetadata(new Metadata(registry, opaque.toHex()));
+  const { registry } = registryFromMetadataV15(rec.metadataV15);
   const apis = (
     registry.metadata as unknown as { apis: { name: Text; methods: { name: Text; output: U32 }[] }[] }
   ).apis;
@@ -56,19 +54,12 @@ function recordedDecoder() {
   const bytes = hexToU8a(answer);
   // What `replay fetch` does with the answer (runtime-call.ts): the metadata-driven decoder, one per registry.
   const decoder = new ScaleJson(registry.lookup);
-  return (): ChainSnapshot => ({
-    format: SNAPSHOT_FORMAT,
-    block: BLOCK,
-    hash: HASH,
-    spec_version: 343,
-    netuid: 1,
-    mechid: 0,
-    source: 'get_selective_mechagraph',
-    metagraph: decoder.decode(method.output.toNumber(), bytes) as Record<string, unknown>,
-    // The recording has no storage of netuid 1: empty rows stand for them (the dense matrices are built all the same).
-    weights: [],
-    bonds: [],
-  });
+  // The recording has no storage of netuid 1: empty rows stand for them (the dense matrices are built all the same).
+  return (): ChainSnapshot =>
+    recordedSnapshot(decoder.decode(method.output.toNumber(), bytes) as Record<string, unknown>, {
+      weights: [],
+      bonds: [],
+    });
 }
 
 function toEpochInput(snapshot: ChainSnapshot) {

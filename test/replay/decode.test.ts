@@ -7,16 +7,16 @@ import { codecToJson } from '../../src/chain/codec-json.ts';
 import { decodeLegacyNeuronsLite } from '../../src/chain/legacy-neurons.ts';
 import { ScaleJson } from '../../src/chain/scale-json.ts';
 import { chainParams } from '../../src/engine/replay/chain-params.ts';
-import { type ChainSnapshot, SNAPSHOT_FORMAT } from '../../src/engine/replay/snapshot.ts';
+import type { ChainSnapshot } from '../../src/engine/replay/snapshot.ts';
 import { subnetView } from '../../src/engine/replay/subnet-view.ts';
 import {
   BLOCK,
   CHAIN_FIXTURES,
-  HASH,
   HAVE_CHAIN_FIXTURES,
   needsFixtures,
   readNetuid1,
   readNetuid23,
+  recordedSnapshot,
 } from './recordings.ts';
 
 /**
@@ -77,16 +77,7 @@ describe.skipIf(!HAVE_CHAIN_FIXTURES)(needsFixtures(`recorded netuid 1 at block 
     );
     return codecToJson(value as Codec) as Record<string, unknown>;
   };
-  const snapshot = (): ChainSnapshot => ({
-    format: SNAPSHOT_FORMAT,
-    block: BLOCK,
-    hash: HASH,
-    spec_version: 343,
-    netuid: 1,
-    mechid: 0,
-    source: 'get_selective_mechagraph',
-    metagraph: selective(),
-  });
+  const snapshot = (): ChainSnapshot => recordedSnapshot(selective());
 
   it('metadata v15 describes the subtensor runtime APIs (no type bundle)', () => {
     expect(registry.version).toBe(15);

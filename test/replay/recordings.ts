@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { type ChainSnapshot, SNAPSHOT_FORMAT } from '../../src/engine/replay/snapshot.ts';
 import { type Answer, Transcript } from './loopback-node.ts';
 
 /**
@@ -113,4 +114,22 @@ export function netuid1Transcript(): Transcript {
     label: 'recorded (metadata v14 at spec 343)',
   });
   return t;
+}
+
+/** A snapshot line of the recorded block around a decoded metagraph (and storage rows, if any). */
+export function recordedSnapshot(
+  metagraph: Record<string, unknown>,
+  storage: Partial<ChainSnapshot> = {},
+): ChainSnapshot {
+  return {
+    format: SNAPSHOT_FORMAT,
+    block: BLOCK,
+    hash: HASH,
+    spec_version: 343,
+    netuid: 1,
+    mechid: 0,
+    source: 'get_selective_mechagraph',
+    metagraph,
+    ...storage,
+  };
 }
