@@ -13,6 +13,7 @@ import { networkYear } from './network-year.ts';
 import { quickstartBlocks } from './quickstart-blocks.ts';
 import { quickstartPeakRss } from './quickstart-peak-rss.ts';
 import { quickstartWallTime } from './quickstart-wall-time.ts';
+import { replayFigures } from './replay-figures.ts';
 import { sweepFigures } from './sweep.ts';
 import { yumaEpoch } from './yuma-epoch.ts';
 import { yumaEpochMicros } from './yuma-epoch-us.ts';
@@ -26,6 +27,7 @@ const SUITES: readonly BenchSuite[] = [
   yumaEpochMicros,
   networkYear,
   sweepFigures,
+  replayFigures,
 ];
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -4,6 +4,9 @@ import { TOOL_VERSION } from './tool-version.ts';
 
 /** Entry point: parses arguments, dispatches, and maps every failure to an exit code without a stack trace. */
 
+/** Errors of the user's input or environment (by name, so that their modules load only on use): exit 2, one line. */
+const USER_ERRORS = new Set(['ChainError', 'SnapshotFileError', 'SnapshotFieldError']);
+
 function seedOption(value: string): number {
   const seed = Number(value);
   if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) {
@@ -193,6 +196,67 @@ function program(): Command {
       const { mergeCommand } = await import('./merge.ts');
       process.exitCode = await mergeCommand(shards, options);
     });
+  const replay = cli
+    .command('replay')
+    .description(
+      'pull a subnet’s metagraph from the Bittensor chain (fetch), run our epoch on it against the chain’s results (check), or under other parameters (run)',
+    );
+  replay
+    .command('fetch')
+    .description(
+      'snapshots of a subnet over a range of blocks → JSON Lines (one line per block); resumes an interrupted fetch',
+    )
+    .requiredOption('--endpoint <url>', 'node WebSocket URL, e.g. wss://archive.chain.opentensor.ai:443')
+    .requiredOption('--netuid <n>', 'subnet id')
+    .requiredOption(
+      '--from <block>',
+      'first block, or head (the latest finalized block; a lite node keeps ~300)',
+    )
+    .option('--to <block>', 'last block (default: --from)')
+    .option('--every <n|tempo>', 'a snapshot every n blocks, or before every epoch (tempo)', 'tempo')
+    .option('--what <part>', 'metagraph, weights (Weights, Bonds, hyper-parameters) or all', 'all')
+    .requiredOption('--out <file>', 'JSON Lines file to write or resume')
+    .option(
+      '--rps <r>',
+      'requests per second (default 1 for remote nodes, no limit on this machine; 0: none)',
+    )
+    .option('--mechid <id>', 'mechanism (sub-subnet) id', '0')
+    .option('--quiet', 'print nothing but errors')
+    .action(async (options) => {
+      const { replayFetchCommand } = await import('./replay-fetch.ts');
+      process.exitCode = await replayFetchCommand(options);
+    });
+  replay
+    .command('check')
+    .description(
+      'run our epoch on each pair of snapshots around an epoch and compare incentive, dividends and bonds with the chain’s (u16 units); writes check.csv',
+    )
+    .argument('<snapshots>', 'JSON Lines file written by `replay fetch`')
+    .option('--out <file>', 'CSV to write (default results/replay/<file name>/check.csv)')
+    .option('--arithmetic <mode>', 'exact (the chain’s fixed point, default) or float', 'exact')
+    .option('--quiet', 'print nothing but errors')
+    .action(async (file: string, options) => {
+      const { replayCheckCommand } = await import('./replay-check.ts');
+      process.exitCode = await replayCheckCommand(file, options);
+    });
+  replay
+    .command('run')
+    .description(
+      'a counterfactual on the chain’s inputs: each snapshot’s epoch under changed parameters; writes neurons.csv, subnet.csv, summary.json as `run` does',
+    )
+    .argument('<snapshots>', 'JSON Lines file written by `replay fetch`')
+    .option(
+      '--set <path=value>',
+      'change a Yuma parameter, e.g. yuma.version=yuma3, yuma.kappa=0.4, yuma.liquid_alpha.enabled=true (repeatable)',
+      collect,
+    )
+    .option('--out <dir>', 'folder for the files (default results/replay/<file name>/<changes>/)')
+    .option('--arithmetic <mode>', 'float (default) or exact (the chain’s fixed point)', 'float')
+    .option('--quiet', 'print nothing but errors')
+    .action(async (file: string, options) => {
+      const { replayRunCommand } = await import('./replay-run.ts');
+      process.exitCode = await replayRunCommand(file, options);
+    });
   return cli;
 }
 
@@ -205,7 +269,7 @@ export async function main(argv: string[]): Promise<number> {
       // Help and version exit 0; every other commander error is a usage problem.
       return error.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
     }
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || (error instanceof Error && USER_ERRORS.has(error.name))) {
       process.stderr.write(`error: ${error.message}\n`);
       return EXIT_BAD_INPUT;
     }

@@ -1,4 +1,5 @@
 import type { MarketConfig, NetworkConfig } from './network/config.ts';
+import type { SubnetSeed } from './replay/subnet-seed.ts';
 import type { TimelineConfig } from './timeline.ts';
 import type { YumaParams } from './yuma/types.ts';
 
@@ -132,6 +133,11 @@ export interface SubnetConfig {
   registration: RegistrationConfig;
   /** The subnet's pool, prices and registration burn at the start. */
   market: MarketConfig;
+  /**
+   * Start from a chain snapshot's uids, stakes, weights and bonds; the groups then have count 0 and
+   * only lend their settings (validators[0], miners[0]).
+   */
+  initialState?: SubnetSeed;
 }
 
 export interface SimulationConfig {

@@ -1,6 +1,7 @@
 import type { SimulationConfig, SubnetConfig } from './config.ts';
 import { createNetworkState } from './network/init.ts';
 import type { NetworkState } from './network/state.ts';
+import { seatSnapshot } from './replay/subnet-seed.ts';
 import type { NeuronTable, SimulationState, SubnetState } from './state.ts';
 import { createSubnetStreams, type SubnetStreams } from './streams.ts';
 import { nextArrivalBlock } from './subnet/registration.ts';
@@ -70,6 +71,8 @@ function initialSubnet(config: SubnetConfig, streams: SubnetStreams): SubnetStat
     registrationsSinceEpoch: 0,
     prunedSinceEpoch: 0,
   };
+  // A subnet started from a chain snapshot has groups of count 0: the snapshot seats its uids.
+  if (config.initialState !== undefined) seatSnapshot(subnet, config, config.initialState, streams);
   config.validators.forEach((group, g) => {
     for (let k = 0; k < group.count; k++) {
       subnet.neurons.hotkey[subnet.n] = subnet.nextHotkey++;

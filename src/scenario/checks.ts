@@ -1,4 +1,5 @@
 import { contributorProblems } from './contributor-checks.ts';
+import { initialStateProblems } from './initial-state.ts';
 import type { PathSegment } from './locate.ts';
 import { marketProblems } from './market-checks.ts';
 import type { ScenarioProblem } from './problem.ts';
@@ -107,6 +108,7 @@ export function crossFieldProblems(scenario: Scenario, file: string): ScenarioPr
     marketProblems(scenario, add);
     contributorProblems(scenario, add);
   }
+  problems.push(...initialStateProblems(scenario, file));
   return problems;
 }
 

@@ -17,6 +17,7 @@ import type { YumaParams } from '../engine/yuma/types.ts';
 import { marketConfig, networkConfig } from './compile-network.ts';
 import { timelineConfig } from './compile-timeline.ts';
 import { compileExpression } from './expression.ts';
+import { readSubnetSeed } from './initial-state.ts';
 import type { Scenario, SubnetScenario } from './schema.ts';
 
 /**
@@ -132,10 +133,11 @@ function yumaParams(s: SubnetScenario): YumaParams {
 
 function subnetConfig(s: SubnetScenario, rules: EraRules): SubnetConfig {
   const { count: _c, groups: _g, ...minerTop } = s.miners;
+  const seed = s.initial_state === undefined ? undefined : readSubnetSeed(s.initial_state);
   return {
     netuid: s.netuid,
     tempo: s.tempo,
-    maxUids: s.max_uids,
+    maxUids: Math.max(s.max_uids, seed?.n ?? 0),
     immunityPeriod: s.immunity_period,
     minNonImmuneUids: s.min_non_immune_uids,
     ownerCut: s.owner_cut,
@@ -146,13 +148,16 @@ function subnetConfig(s: SubnetScenario, rules: EraRules): SubnetConfig {
       enabled: s.yuma.commit_reveal.enabled,
       revealPeriodEpochs: s.yuma.commit_reveal.reveal_period_epochs,
     },
-    validators: expand(s.validators, (top, g) => ({ ...top, ...stripUndefined(g) }), validatorGroup),
-    miners: expand(s.miners, minerSettings, minerGroup),
+    validators: seed
+      ? [validatorGroup(0, s.validators)]
+      : expand(s.validators, (top, g) => ({ ...top, ...stripUndefined(g) }), validatorGroup),
+    miners: seed ? [minerGroup(0, minerTop)] : expand(s.miners, minerSettings, minerGroup),
     registration: {
       perDay: s.registration.per_day,
       miner: minerGroup(0, minerSettings(minerTop, s.registration.miner)),
     },
     market: marketConfig(s, rules),
+    ...(seed ? { initialState: seed } : {}),
   };
 }
 

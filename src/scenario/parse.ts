@@ -8,7 +8,8 @@ import { describeValue, type ScenarioProblem } from './problem.ts';
 import { type Scenario, type SubnetScenario, scenarioSchema, subnetSchema } from './schema.ts';
 
 /**
- * Scenario text → a validated Scenario, or every problem found. Pure (no I/O): load.ts reads the file.
+ * Scenario text → a validated Scenario, or every problem found. Pure (no I/O: load.ts reads the file),
+ * but for the snapshot file an `initial_state` names, which the cross-field checks read (initial-state.ts).
  * Overrides (`--set path=value`) are applied to the raw document before validation, so their errors
  * read like any other.
  */

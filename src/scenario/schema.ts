@@ -236,6 +236,20 @@ export const subnetSchema = z.strictObject({
   validators,
   miners,
   registration,
+  initial_state: z
+    .strictObject({
+      snapshot: z
+        .string()
+        .min(1)
+        .describe('a `replay fetch` file (JSON Lines), relative to the scenario file'),
+      block: num(z.number().int().min(0))
+        .optional()
+        .describe('the snapshot to start from (default: the last)'),
+    })
+    .optional()
+    .describe(
+      "start from a chain snapshot: its uids, stakes, permits, weights, bonds and registrations (the validators' and miners' settings then apply to them; counts and groups are ignored)",
+    ),
 });
 
 export const scenarioSchema = z.strictObject({

@@ -53,18 +53,19 @@ subnets:
   - netuid: 8
 `;
 
-function bundled(): [string, string][] {
+/** [name, text, path]: a scenario may name files relative to itself (initial_state.snapshot). */
+function bundled(): [string, string, string][] {
   const dir = new URL('../../scenarios/', import.meta.url);
   return readdirSync(dir)
     .filter((f) => /\.ya?ml$/.test(f))
-    .map((f) => [f, readFileSync(new URL(f, dir), 'utf8')]);
+    .map((f) => [f, readFileSync(new URL(f, dir), 'utf8'), new URL(f, dir).pathname]);
 }
 
 describe('resolvedScenarioText', () => {
-  it.each([['rich', RICH], ['empty', '{}'], ...bundled()])(
+  it.each([['rich', RICH, 'r.yaml'], ['empty', '{}', 'r.yaml'], ...bundled()])(
     '%s: the resolved YAML loads back to the same scenario',
-    (_, text) => {
-      const scenario = load(text);
+    (_, text, file) => {
+      const scenario = load(text, {}, file);
       const resolved = resolvedScenarioText(scenario, VERSION);
       const again = load(resolved, { defaultName: 'something-else' }, 'scenario.resolved.yaml');
       expect(again).toEqual({ ...scenario, subnet_sim_version: VERSION });
