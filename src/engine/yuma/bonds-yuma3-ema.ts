@@ -22,14 +22,13 @@ export function constantEmaBonds(
   const w = ctx.weightsForBonds.values;
   const m = rows.length;
   const unstored = new Float64Array(n); // where the rows without a new permit write their storage
-  const dst = (i: number) => (newPermit[i] === 1 ? i * n : -1);
   let bad = 0;
   let r = 0;
   for (; r + 1 < m; r += 2) {
     const u = rows[r];
     const v = rows[r + 1];
-    const du = dst(u);
-    const dv = dst(v);
+    const du = storedAt(newPermit, n, u);
+    const dv = storedAt(newPermit, n, v);
     bad += emaRowPair(
       w,
       storedBonds,
@@ -47,7 +46,7 @@ export function constantEmaBonds(
     );
   }
   if (r < m) {
-    const d = dst(rows[r]);
+    const d = storedAt(newPermit, n, rows[r]);
     bad += emaRowPair(
       w,
       storedBonds,
@@ -67,7 +66,18 @@ export function constantEmaBonds(
   if (bad > 0) {
     bondSum.fill(0);
     for (let r = 0; r < m; r++)
-      emaRowChecked(w, storedBonds, bonds, bondSum, stored, n, r * n, rows[r] * n, dst(rows[r]), alpha);
+      emaRowChecked(
+        w,
+        storedBonds,
+        bonds,
+        bondSum,
+        stored,
+        n,
+        r * n,
+        rows[r] * n,
+        storedAt(newPermit, n, rows[r]),
+        alpha,
+      );
   }
   // The masked columns (B⁰ read as 0), redone: each column sum loses its rows' terms and gains the
   // new ones in row order — recomputed whole, so the order is that of the statement.
@@ -80,7 +90,7 @@ export function constantEmaBonds(
       const b = e <= 0 ? 0 : e;
       bonds[k] = b;
       sum += b;
-      const d = dst(rows[r]);
+      const d = storedAt(newPermit, n, rows[r]);
       if (d >= 0) stored[d + j] = Math.floor((b > 0 ? (b >= 1 ? 1 : b) : 0) * 65535);
     }
     bondSum[j] = sum;
@@ -152,4 +162,9 @@ function emaRowChecked(
     if (dst >= 0) out[dst + j] = Math.floor((b > 0 ? (b >= 1 ? 1 : b) : 0) * 65535);
   }
   return ok;
+}
+
+/** Where uid i's storage row starts in the n×n bonds, or −1 without a new permit (row not stored). */
+function storedAt(newPermit: Uint8Array, n: number, i: number): number {
+  return newPermit[i] === 1 ? i * n : -1;
 }

@@ -54,20 +54,12 @@ export function clipTrustIncentive(
       validatorTrust[rows[r]] = clipRow(wValues, consensus, level, values, rank, n, base, a);
     }
   }
-  // The pattern: W's entries, less those clipped to C_j = 0 (C_j < W_ij with C_j not > 0).
-  const present = () => {
-    const wPresent = w.present();
-    const out = scratchU8(workspace, 'clippedPresent', size);
-    for (let base = 0; base < size; base += n) {
-      for (let j = 0; j < n; j++) {
-        const c = consensus[j];
-        out[base + j] = wPresent[base + j] === 1 && (c > 0 || !(c < wValues[base + j])) ? 1 : 0;
-      }
-    }
-    return out;
-  };
   return {
-    clipped: { values, present: onDemand(present), absentZero: true },
+    clipped: {
+      values,
+      present: onDemand(() => clippedPattern(w, consensus, n, workspace)),
+      absentZero: true,
+    },
     validatorTrust,
     incentive: normalizeInPlace(rank),
   };
@@ -186,4 +178,19 @@ function clipRowPattern(
     if (a !== 0) rank[j] += a * clipped;
   }
   return sum;
+}
+
+/** W̄'s pattern: W's entries, less those clipped to C_j = 0 (C_j < W_ij with C_j not > 0). */
+function clippedPattern(w: SparseDense, consensus: Float64Array, n: number, workspace?: YumaWorkspace) {
+  const wPresent = w.present();
+  const wValues = w.values;
+  const size = wValues.length;
+  const out = scratchU8(workspace, 'clippedPresent', size);
+  for (let base = 0; base < size; base += n) {
+    for (let j = 0; j < n; j++) {
+      const c = consensus[j];
+      out[base + j] = wPresent[base + j] === 1 && (c > 0 || !(c < wValues[base + j])) ? 1 : 0;
+    }
+  }
+  return out;
 }

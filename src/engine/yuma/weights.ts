@@ -54,27 +54,39 @@ export function maskWeights(
       if (!(sum > 0)) absentZero = false;
     }
   }
-  const present = () => {
-    const out = scratchU8(workspace, 'maskedPresent', m * n);
-    for (let r = 0; r < m; r++) {
-      const i = rows[r];
-      const base = r * n;
-      if (permit[i] !== 1) {
-        out.fill(0, base, base + n);
-        continue;
-      }
-      const updated = lastUpdate[i];
-      const committed = commitBlock === undefined ? Number.POSITIVE_INFINITY : commitBlock[i];
-      const self = i === ownerUid ? -1 : i;
-      for (let j = 0, src = i * n; j < n; j++) {
-        const rj = reg[j];
-        const kept = weightsPresent[src + j] !== 0 && j !== self && !(updated <= rj) && !(committed < rj);
-        out[base + j] = kept ? 1 : 0;
-      }
+  // (An arrow passed inline: a named one would be wrapped by the loader's keepNames on every call.)
+  const present = onDemand(() => maskedPattern(input, permit, ownerUid, rows, workspace));
+  return { values, present, absentZero, finite };
+}
+
+/** The pattern of §3.5's weights (1 where an entry survives steps 1–4), built on demand. */
+function maskedPattern(
+  input: EpochInput,
+  permit: Uint8Array,
+  ownerUid: number,
+  rows: Int32Array,
+  workspace: YumaWorkspace | undefined,
+): Uint8Array {
+  const { n, weightsPresent, lastUpdate, blockAtRegistration: reg, commitBlock } = input;
+  const m = rows.length;
+  const out = scratchU8(workspace, 'maskedPresent', m * n);
+  for (let r = 0; r < m; r++) {
+    const i = rows[r];
+    const base = r * n;
+    if (permit[i] !== 1) {
+      out.fill(0, base, base + n);
+      continue;
     }
-    return out;
-  };
-  return { values, present: onDemand(present), absentZero, finite };
+    const updated = lastUpdate[i];
+    const committed = commitBlock === undefined ? Number.POSITIVE_INFINITY : commitBlock[i];
+    const self = i === ownerUid ? -1 : i;
+    for (let j = 0, src = i * n; j < n; j++) {
+      const rj = reg[j];
+      const kept = weightsPresent[src + j] !== 0 && j !== self && !(updated <= rj) && !(committed < rj);
+      out[base + j] = kept ? 1 : 0;
+    }
+  }
+  return out;
 }
 
 /**
