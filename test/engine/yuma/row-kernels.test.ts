@@ -18,6 +18,7 @@ import { rowsInPlay } from '../../../src/engine/yuma/rows.ts';
 import type { EpochInput } from '../../../src/engine/yuma/types.ts';
 import { maskWeights } from '../../../src/engine/yuma/weights.ts';
 import { createYumaWorkspace } from '../../../src/engine/yuma/workspace.ts';
+import { prng } from './random-script.ts';
 
 const sameBits = (a: ArrayLike<number>, b: ArrayLike<number>) =>
   a.length === b.length && Array.from(a).every((x, k) => Object.is(x, b[k]));
@@ -25,19 +26,9 @@ const close = (a: ArrayLike<number>, b: ArrayLike<number>) =>
   a.length === b.length &&
   Array.from(a).every((x, k) => Object.is(x, b[k]) || Math.abs(x - b[k]) <= 1e-15 * Math.abs(b[k]));
 
-function rng(seed: number) {
-  let s = seed;
-  const next = () => {
-    s = (s * 1103515245 + 12345) % 2 ** 31;
-    return s / 2 ** 31;
-  };
-  const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)];
-  return { next, pick };
-}
-
 /** A random subnet of n uids: u16 weights with awkward values, zero rows, old bonds (some NaN/∞/−3). */
 function randomCase(n: number, seed: number) {
-  const { next, pick } = rng(seed);
+  const { next, pick } = prng(seed);
   const awkward = next() < 0.3;
   const zeroRow = Uint8Array.from({ length: n }, () => (next() < 0.15 ? 1 : 0));
   const weights = Float64Array.from({ length: n * n }, (_, k) =>
