@@ -19,7 +19,7 @@ export function maskWeights(
   rows: Int32Array,
   workspace?: YumaWorkspace,
 ): SparseDense {
-  const { n, weightsPresent, lastUpdate, blockAtRegistration: reg, commitBlock } = input;
+  const { n, lastUpdate, commitBlock } = input;
   const m = rows.length;
   // Every entry is written: workspace buffers come back holding the previous epoch's values.
   const values = scratchF64(workspace, 'maskedValues', m * n);
