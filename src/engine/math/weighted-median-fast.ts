@@ -10,19 +10,22 @@
  * so if the exact F(v⁻) and F(v) are more than E from the minority, every comparison it makes goes the
  * exact way. We accept v only when our own sums are more than 2E away (`tol`), else the caller runs
  * the quick-select. Scores must be finite, ≥ +0 and not −0 (equal scores are then the same bits, so
- * which one is returned does not matter); anything else falls back.
+ * which one is returned does not matter): the caller checks (transposeColumns, cleanColumn).
  *
- * The search: bucket the column by the high word of each score (monotone for such doubles), add the
- * stakes per bucket, find the bucket where F crosses the minority, then select inside that bucket.
+ * The search: bucket the column by the high word of each score (monotone for such doubles) between the
+ * column's smallest and largest, add the stakes per bucket, find the bucket where F crosses the
+ * minority, then sort that bucket's few scores. Loops go four scores at a time: V8 checks a typed array
+ * once per loop iteration, not per access.
  */
 
 export const FALLBACK = -1;
-const MAX_IN_BUCKET = 48;
 
 export interface MedianScratch {
   /** log2 of the number of buckets. */
   bits: number;
+  /** Two interleaved histograms (even and odd voters), 2 << bits entries. */
   hist: Float64Array;
+  /** The crossing bucket's scores and stakes (room for every voter). */
   candScore: Float64Array;
   candStake: Float64Array;
 }
@@ -37,13 +40,14 @@ export function medianScratch(m: number): MedianScratch {
   return {
     bits,
     hist: new Float64Array(2 << bits),
-    candScore: new Float64Array(MAX_IN_BUCKET),
-    candStake: new Float64Array(MAX_IN_BUCKET),
+    candScore: new Float64Array(m),
+    candStake: new Float64Array(m),
   };
 }
 
 /**
- * The m voters' scores of one column, at t[off..off+m) (hi = t's Int32 view), with stakes `voterStake`.
+ * The m voters' scores of one column at t[off..off+m) (hi = t's Int32 view), with stakes `voterStake`,
+ * whose smallest and largest scores have high words minHi < maxHi.
  */
 export function fastMedianColumn(
   t: Float64Array,
@@ -52,54 +56,62 @@ export function fastMedianColumn(
   voterStake: Float64Array,
   minority: number,
   tol: number,
+  minHi: number,
+  maxHi: number,
   s: MedianScratch,
 ): number {
   const m = voterStake.length;
-  let minHi = 0x7fffffff;
-  let maxHi = -0x80000000;
-  for (let k = 0, q = 2 * off + 1; k < m; k++, q += 2) {
-    const h = hi[q];
-    minHi = h < minHi ? h : minHi;
-    maxHi = h > maxHi ? h : maxHi;
-  }
-  if (minHi < 0 || maxHi >= 0x7ff00000) return FALLBACK; // negative, −0, NaN or ∞ somewhere
-  if (minHi === maxHi) {
-    const first = t[off];
-    for (let k = 1; k < m; k++) if (t[off + k] !== first) return FALLBACK;
-    return first; // all equal: the quick-select returns that value whatever the stakes
-  }
   const { bits, hist, candScore, candStake } = s;
-  const BUCKETS = 1 << bits;
+  const B = 1 << bits;
   hist.fill(0);
-  // Buckets 2^shift high words wide, as few as keep the range within BUCKETS (integer shifts, where a
-  // scaled float index would cost a conversion per score).
-  const shift = Math.max(0, 32 - bits - Math.clz32(maxHi - minHi)); // (maxHi − minHi) >> shift < BUCKETS
-  // Two interleaved histograms (even and odd voters): consecutive scores often share a bucket, and
-  // each += would wait for the previous one's store.
+  // Buckets 2^shift high words wide, as few as keep the range within B (integer shifts, where a
+  // scaled float index would cost a conversion per score). Even and odd voters go to two histograms:
+  // consecutive scores often share a bucket, and each += would wait for the previous one's store.
+  const shift = Math.max(0, 32 - bits - Math.clz32(maxHi - minHi)); // (maxHi − minHi) >> shift < B
   let k = 0;
-  for (let q = 2 * off + 1; k + 1 < m; k += 2, q += 4) {
-    hist[(hi[q] - minHi) >> shift] += voterStake[k];
-    hist[BUCKETS + ((hi[q + 2] - minHi) >> shift)] += voterStake[k + 1];
+  for (let q = 2 * off + 1; k + 3 < m; k += 4, q += 8) {
+    const b0 = (hi[q] - minHi) >> shift;
+    const b1 = B + ((hi[q + 2] - minHi) >> shift);
+    const b2 = (hi[q + 4] - minHi) >> shift;
+    const b3 = B + ((hi[q + 6] - minHi) >> shift);
+    hist[b0] += voterStake[k];
+    hist[b1] += voterStake[k + 1];
+    hist[b2] += voterStake[k + 2];
+    hist[b3] += voterStake[k + 3];
   }
-  if (k < m) hist[(hi[2 * (off + k) + 1] - minHi) >> shift] += voterStake[k];
+  for (; k < m; k++) hist[(hi[2 * (off + k) + 1] - minHi) >> shift] += voterStake[k];
   let base = 0;
   let b = 0;
-  for (; b < BUCKETS; b++) {
-    const next = base + (hist[b] + hist[BUCKETS + b]);
+  for (; b < B; b++) {
+    const next = base + (hist[b] + hist[B + b]);
     if (next > minority) break;
     base = next;
   }
-  if (b === BUCKETS) return FALLBACK;
+  if (b === B) return FALLBACK;
   // The bucket's scores, its index recomputed rather than stored per score (a store and a load less).
   let c = 0;
   for (let k = 0, q = 2 * off + 1; k < m; k++, q += 2) {
     if ((hi[q] - minHi) >> shift !== b) continue;
-    if (c === MAX_IN_BUCKET) return FALLBACK;
     candScore[c] = t[off + k];
     candStake[c] = voterStake[k];
     c++;
   }
-  // The bucket's scores in ascending order (insertion sort, stable), then its distinct scores upwards.
+  return crossingInBucket(candScore, candStake, c, base, b > 0, minority, tol);
+}
+
+/**
+ * Sorts the crossing bucket's c scores (insertion sort, stable) and walks its distinct scores upwards
+ * from `below` (the stake of every lower bucket; anyBelow: some score lies below the bucket).
+ */
+function crossingInBucket(
+  candScore: Float64Array,
+  candStake: Float64Array,
+  c: number,
+  below: number,
+  anyBelow: boolean,
+  minority: number,
+  tol: number,
+): number {
   for (let q = 1; q < c; q++) {
     const x = candScore[q];
     const w = candStake[q];
@@ -111,8 +123,6 @@ export function fastMedianColumn(
     candScore[p + 1] = x;
     candStake[p + 1] = w;
   }
-  let below = base;
-  let anyBelow = b > 0; // bucket 0 holds the column minimum
   for (let q = 0; q < c; ) {
     const v = candScore[q];
     let eq = 0;
@@ -127,4 +137,19 @@ export function fastMedianColumn(
     anyBelow = true;
   }
   return FALLBACK;
+}
+
+/**
+ * Whether every score of the column is finite, ≥ +0 and not −0: no high word has its sign bit set or
+ * an all-ones exponent (NaN, ∞).
+ */
+export function cleanColumn(hi: Int32Array, off: number, m: number): boolean {
+  let sign = 0;
+  let top = 0;
+  for (let k = 0, q = 2 * off + 1; k < m; k++, q += 2) {
+    const h = hi[q];
+    sign |= h;
+    top |= +((h & 0x7ff00000) === 0x7ff00000);
+  }
+  return sign >= 0 && top === 0;
 }

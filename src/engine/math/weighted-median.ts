@@ -8,7 +8,8 @@
  * that visits the same partitions without allocating.
  */
 
-import { FALLBACK, fastMedianColumn, medianScratch } from './weighted-median-fast.ts';
+import { transposeColumns } from './transpose-columns.ts';
+import { cleanColumn, FALLBACK, fastMedianColumn, medianScratch } from './weighted-median-fast.ts';
 
 /**
  * Weighted median over the first `len` entries of `score`/`stake`, which are permuted in place
@@ -83,7 +84,9 @@ export function weightedMedian(stake: ArrayLike<number>, score: ArrayLike<number
  * Column-wise κ-median of a dense rows×cols score matrix (missing entries are 0): only rows with
  * stake > 0 vote, their stakes renormalised to sum T ≈ 1, and minority = T − κ.
  * Rule: no row with positive stake → every column 0. `scratch` (≥ cols × voters entries, contents
- * unspecified) avoids allocating the transposed matrix.
+ * unspecified) avoids allocating the transposed matrix. `clean`: the caller vouches that every score
+ * is finite, ≥ +0 and not −0 (as §3.5's weights are when every row sum is finite); otherwise each
+ * column is checked, and one that is not goes to the quick-select.
  */
 export function weightedMedianCol(
   stake: ArrayLike<number>,
@@ -93,16 +96,18 @@ export function weightedMedianCol(
   kappa: number,
   out: Float64Array = new Float64Array(cols),
   scratch?: Float64Array,
+  clean = false,
 ): Float64Array {
-  const voters: number[] = [];
+  let m = 0;
   let total = 0;
-  for (let i = 0; i < rows; i++) {
+  for (let i = 0; i < rows; i++) if (stake[i] > 0) m++;
+  const voters = new Int32Array(m);
+  for (let i = 0, k = 0; i < rows; i++) {
     if (stake[i] > 0) {
-      voters.push(i);
+      voters[k++] = i;
       total += stake[i];
     }
   }
-  const m = voters.length;
   out.fill(0);
   if (m === 0) return out;
   const voterStake = new Float64Array(m);
@@ -112,40 +117,36 @@ export function weightedMedianCol(
     stakeSum += voterStake[k];
   }
   const minority = stakeSum - kappa;
-  // The voters' columns, transposed (T[j·m + k]) in blocks of 8 columns: reading W down a column
-  // (a 2 KiB stride at n = 256) maps every row to the same few cache sets.
   const t = scratch !== undefined && scratch.length >= cols * m ? scratch : new Float64Array(cols * m);
-  // The 8 copies are written out: a loop of 8 costs V8 about as much again in loop overhead.
-  let j0 = 0;
-  for (; j0 + 8 <= cols; j0 += 8) {
-    for (let k = 0; k < m; k++) {
-      const s = voters[k] * cols + j0;
-      const d = j0 * m + k;
-      t[d] = scores[s];
-      t[d + m] = scores[s + 1];
-      t[d + 2 * m] = scores[s + 2];
-      t[d + 3 * m] = scores[s + 3];
-      t[d + 4 * m] = scores[s + 4];
-      t[d + 5 * m] = scores[s + 5];
-      t[d + 6 * m] = scores[s + 6];
-      t[d + 7 * m] = scores[s + 7];
-    }
-  }
-  for (; j0 < cols; j0++) for (let k = 0; k < m; k++) t[j0 * m + k] = scores[voters[k] * cols + j0];
+  const mins = new Float64Array(cols);
+  const maxs = new Float64Array(cols);
+  transposeColumns(scores, voters, cols, t, mins, maxs);
   // Proven-equal fast path per column (weighted-median-fast.ts); the quick-select where it gives up.
   const tol = (m + 4) * 2 ** -50 * Math.max(stakeSum, Math.abs(minority), 1);
   const hi = new Int32Array(t.buffer, t.byteOffset, cols * m * 2);
   const medScratch = medianScratch(m);
+  const ends = new Float64Array(2); // a column's smallest and largest score, read as high words
+  const endsHi = new Int32Array(ends.buffer);
   // Scratch reused by every column: the select permutes it.
   const colScore = new Float64Array(m);
   const colStake = new Float64Array(m);
   for (let j = 0; j < cols; j++) {
-    const fast = fastMedianColumn(t, hi, j * m, voterStake, minority, tol, medScratch);
-    if (fast !== FALLBACK) {
-      out[j] = fast;
+    const off = j * m;
+    let median = FALLBACK;
+    if (clean || cleanColumn(hi, off, m)) {
+      // Every score equal (a column nobody weights, say): the quick-select returns it whatever the stakes.
+      if (mins[j] === maxs[j]) median = mins[j];
+      else {
+        ends[0] = mins[j];
+        ends[1] = maxs[j];
+        median = fastMedianColumn(t, hi, off, voterStake, minority, tol, endsHi[1], endsHi[3], medScratch);
+      }
+    }
+    if (median !== FALLBACK) {
+      out[j] = median;
       continue;
     }
-    colScore.set(t.subarray(j * m, j * m + m));
+    colScore.set(t.subarray(off, off + m));
     colStake.set(voterStake);
     out[j] = weightedMedianInPlace(colScore, colStake, m, minority);
   }

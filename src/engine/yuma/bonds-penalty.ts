@@ -25,10 +25,10 @@ export function weightsForBonds(
     values[k] = v > 0 ? v : 0;
   }
   // Only entries > 0 are kept, so the pattern is values > 0.
-  const present = () => {
+  const present = onDemand(() => {
     const out = scratchU8(workspace, 'bondWeightsPresent', size);
     for (let k = 0; k < size; k++) out[k] = values[k] > 0 ? 1 : 0;
     return out;
-  };
-  return { values, present: onDemand(present), absentZero: true };
+  });
+  return { values, present, absentZero: true };
 }

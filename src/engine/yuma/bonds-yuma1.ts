@@ -40,7 +40,7 @@ export function originalYumaBonds(ctx: BondsContext, params: YumaParams): BondsO
       if (prev !== 0 && prevSum[j] > 0) prev /= prevSum[j];
       let delta = a === 0 ? 0 : a * w[base + j];
       if (delta !== 0 && deltaSum[j] > 0) delta /= deltaSum[j];
-      const x = alpha * delta + keep * prev; // emaEntry, written out (see constantEmaRow in bonds-yuma3.ts)
+      const x = alpha * delta + keep * prev; // emaEntry, written out (a call in a hot loop costs V8 more)
       const b = x <= 0 ? 0 : x;
       bonds[base + j] = b;
       bondSum[j] += b;

@@ -2,12 +2,11 @@ import type { SparseDense } from './sparse-dense.ts';
 import type { YumaParams } from './types.ts';
 import { scratchF64, scratchU8, type YumaWorkspace } from './workspace.ts';
 
-// §3.11 Bonds and dividends: what both versions share. Each version (bonds-yuma1.ts, bonds-yuma3.ts)
-// runs as a few fused passes over the m×n rows in play instead of one pass per spec step (previous
-// bonds, column normalisations, EMA, row dot, max-upscale, storage): the per-entry operations and,
-// for every column sum, the order of the additions are those of the step-by-step statement, so the
-// results are the same to the bit, with one m×n buffer instead of three or four. B⁰ and ΔB are
-// recomputed from their inputs where needed rather than stored.
+// §3.11 Bonds and dividends: what both versions share. Each version (bonds-yuma1.ts; bonds-yuma3.ts
+// with bonds-yuma3-ema.ts and dividends-yuma3.ts) runs as a few passes over the m×n rows in play
+// rather than one per spec step (previous bonds, column normalisations, EMA, row dot, max-upscale,
+// storage), with one m×n buffer instead of three or four: B⁰ and ΔB are recomputed from their inputs
+// where needed rather than stored. Column sums add in row order, as the step-by-step statement does.
 
 /** What §3.11 hands on: dividends and the n×n u16 bonds to store. */
 export interface BondsOutcome {
@@ -56,15 +55,6 @@ export function keptColumns(
   const kept = scratchU8(ctx.workspace, 'keptColumns', n);
   for (let j = 0; j < n; j++) kept[j] = lastTempo <= reg[j] ? 0 : 1;
   return kept;
-}
-
-/** The columns with kept[j] = 0, ascending (usually the few uids registered in the last tempo). */
-export function droppedColumns(kept: Uint8Array): Int32Array {
-  let count = 0;
-  for (let j = 0; j < kept.length; j++) count += 1 - kept[j];
-  const dropped = new Int32Array(count);
-  for (let j = 0, q = 0; j < kept.length; j++) if (kept[j] === 0) dropped[q++] = j;
-  return dropped;
 }
 
 /** A zeroed per-column accumulator. */

@@ -35,10 +35,12 @@ export function splitEmission(
     }
     return { serverEmission, validatorEmission, emission };
   }
+  // One division: x·(1/Z) is within an ulp of x/Z, which moves a floored amount by at most a rao.
+  const inv = 1 / z;
   for (let i = 0; i < n; i++) {
-    serverEmission[i] = floorShare(incentive[i] / z, total);
-    validatorEmission[i] = floorShare(dividends[i] / z, total);
-    emission[i] = floorShare((incentive[i] + dividends[i]) / z, total);
+    serverEmission[i] = floorShare(incentive[i] * inv, total);
+    validatorEmission[i] = floorShare(dividends[i] * inv, total);
+    emission[i] = floorShare((incentive[i] + dividends[i]) * inv, total);
   }
   return { serverEmission, validatorEmission, emission };
 }

@@ -1,13 +1,13 @@
 import { computeActive, lastTempoBlock } from './activity.ts';
+import type { BondsContext } from './bonds.ts';
 import { weightsForBonds } from './bonds-penalty.ts';
 import { originalYumaBonds } from './bonds-yuma1.ts';
 import { yuma3Bonds } from './bonds-yuma3.ts';
-import { type ClipBondsContext, canFuseClipYuma3, clipYuma3Fused } from './clip-yuma3-fused.ts';
-import { clipTrustIncentive, consensusOf } from './consensus.ts';
+import { clipTrustIncentive } from './clip.ts';
+import { consensusOf } from './consensus.ts';
 import { splitEmission } from './emission.ts';
 import { newPermits, permitsForMasking } from './permits.ts';
 import { gatherRows, rowsInPlay } from './rows.ts';
-import type { SparseDense } from './sparse-dense.ts';
 import { activeStakeOf, normalizedStake } from './stake.ts';
 import type { EpochInput, EpochResult, YumaParams } from './types.ts';
 import { maskWeights } from './weights.ts';
@@ -48,22 +48,35 @@ export function runEpoch(input: EpochInput, params: YumaParams, workspace?: Yuma
   // §3.6 Consensus
   const consensus = consensusOf(activeRows, weights, n, params.kappa, workspace);
 
-  // §3.7 clipping, §3.8 validator trust, §3.9 incentive, §3.10 W̃, §3.11 bonds and dividends: in one
-  // fused pass where it is provably the same (clip-yuma3-fused.ts), else stage by stage.
-  const ctx: ClipBondsContext = {
+  // §3.7 clipping, §3.8 validator trust, §3.9 incentive
+  const { clipped, validatorTrust, incentive } = clipTrustIncentive(
+    weights,
+    consensus,
+    activeRows,
+    rows,
+    n,
+    workspace,
+  );
+
+  // §3.10 Weights for bonds (bonds penalty β)
+  const wTilde = weightsForBonds(weights, clipped, params.bondsPenalty, workspace);
+
+  // §3.11 Bonds and dividends
+  const bondsCtx: BondsContext = {
     n,
     rows,
     storedBonds: input.bonds,
     blockAtRegistration: input.blockAtRegistration,
     lastTempo: lastTempoBlock(block, input.tempo, input.lastEpochBlock),
     activeRows,
+    weightsForBonds: wTilde,
     consensus,
+    incentive,
     newPermit: validatorPermit,
     workspace,
   };
-  const { validatorTrust, incentive, dividends, storedBonds } = canFuseClipYuma3(params, weights, consensus)
-    ? clipYuma3Fused(weights, ctx, params)
-    : clipThroughBonds(weights, ctx, params);
+  const { dividends, storedBonds } =
+    params.version === 'yuma3' ? yuma3Bonds(bondsCtx, params) : originalYumaBonds(bondsCtx, params);
 
   // §3.12 Emission split and fallback
   const split = splitEmission(incentive, dividends, activeStake, stake, input.emission);
@@ -83,25 +96,4 @@ export function runEpoch(input: EpochInput, params: YumaParams, workspace?: Yuma
     validatorPermit,
     bonds: storedBonds,
   };
-}
-
-/** §3.7–§3.11 stage by stage: the reference the fused path is tested against. */
-export function clipThroughBonds(weights: SparseDense, ctx: ClipBondsContext, params: YumaParams) {
-  const { n, rows, activeRows, consensus, workspace } = ctx;
-  // §3.7 clipping, §3.8 validator trust, §3.9 incentive
-  const { clipped, validatorTrust, incentive } = clipTrustIncentive(
-    weights,
-    consensus,
-    activeRows,
-    rows,
-    n,
-    workspace,
-  );
-  // §3.10 Weights for bonds (bonds penalty β)
-  const wTilde = weightsForBonds(weights, clipped, params.bondsPenalty, workspace);
-  // §3.11 Bonds and dividends
-  const bondsCtx = { ...ctx, weightsForBonds: wTilde, incentive };
-  const { dividends, storedBonds } =
-    params.version === 'yuma3' ? yuma3Bonds(bondsCtx, params) : originalYumaBonds(bondsCtx, params);
-  return { validatorTrust, incentive, dividends, storedBonds };
 }

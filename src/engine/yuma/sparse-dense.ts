@@ -16,6 +16,11 @@ export interface SparseDense {
    * normalisation divides every entry, absent ones too, by NaN (as the chain's dense path would).
    */
   absentZero: boolean;
+  /**
+   * Whether every value is known finite, ≥ +0 and not −0 (§3.5's weights when every row sum is
+   * finite), which lets the κ-median skip its per-column checks. Absent: not known.
+   */
+  finite?: boolean;
 }
 
 /** A `present` that runs `build` on the first call only. */

@@ -19,68 +19,74 @@ export function maskWeights(
   rows: Int32Array,
   workspace?: YumaWorkspace,
 ): SparseDense {
-  const { n, weightsPresent, lastUpdate, blockAtRegistration: reg, commitBlock } = input;
+  const { n, lastUpdate, commitBlock } = input;
   const m = rows.length;
   // Every entry is written: workspace buffers come back holding the previous epoch's values.
   const values = scratchF64(workspace, 'maskedValues', m * n);
   const late = lateColumns(input, permit, rows);
   let absentZero = true;
-  const sums = new Float64Array(2);
-  const rowAt = (r: number): MaskRow => {
+  let finite = true;
+  for (let r = 0; r < m; r++) {
     const i = rows[r];
-    return {
+    const base = r * n;
+    if (permit[i] !== 1) {
+      values.fill(0, base, base + n); // 1. no permit → row deleted
+      continue;
+    }
+    const row: MaskRow = {
       src: i * n,
-      base: r * n,
+      base,
       updated: lastUpdate[i],
       committed: commitBlock === undefined ? Number.POSITIVE_INFINITY : commitBlock[i],
       self: i === ownerUid ? -1 : i, // 2. the column deleted as self-weight, if any
     };
-  };
-  for (let r = 0; r < m; r++) {
-    if (permit[rows[r]] !== 1) {
-      values.fill(0, r * n, r * n + n); // 1. no permit → row deleted
-      continue;
-    }
-    // Two permitted rows at once where possible: their sums are independent chains the CPU overlaps.
-    const pair = r + 1 < m && permit[rows[r + 1]] === 1;
-    const rowA = rowAt(r);
-    const rowB = pair ? rowAt(++r) : undefined;
-    maskRows(input, late, rowA, rowB, values, sums);
-    for (const [row, sum] of rowB === undefined
-      ? [[rowA, sums[0]] as const]
-      : [[rowA, sums[0]] as const, [rowB, sums[1]] as const]) {
-      if (sum === 0) continue; // 5. a zero-sum row stays as is
-      const { base } = row;
-      // 0 / sum is +0 again for sum > 0 (entries are never −0), so zeros skip the division.
-      if (sum > 0) {
-        for (let k = base; k < base + n; k++) if (values[k] !== 0) values[k] /= sum;
-      } else {
-        for (let k = base; k < base + n; k++) values[k] /= sum;
-        absentZero = false;
-      }
+    const sum = maskRow(input, late, row, values);
+    // Entries are max(w, 0) ≥ +0 and at most their sum: a finite sum makes them, and W's row, finite.
+    if (!(sum < Number.POSITIVE_INFINITY)) finite = false;
+    if (sum === 0) continue; // 5. a zero-sum row stays as is
+    // A multiply by 1/sum is within an ulp of the division and half its cost; NaN and ∞ sums give
+    // what the division gives (NaN entries, resp. finite/∞ = 0 and ∞/∞ = NaN). A row sum so small
+    // that 1/sum overflows (only with subnormal weights) keeps the division.
+    const scale = 1 / sum;
+    if (sum > 0 && scale < Number.POSITIVE_INFINITY) scaleRun(values, base, base + n, scale);
+    else {
+      for (let k = base; k < base + n; k++) values[k] /= sum;
+      if (!(sum > 0)) absentZero = false;
     }
   }
-  const present = () => {
-    const out = scratchU8(workspace, 'maskedPresent', m * n);
-    for (let r = 0; r < m; r++) {
-      const i = rows[r];
-      const base = r * n;
-      if (permit[i] !== 1) {
-        out.fill(0, base, base + n);
-        continue;
-      }
-      const updated = lastUpdate[i];
-      const committed = commitBlock === undefined ? Number.POSITIVE_INFINITY : commitBlock[i];
-      const self = i === ownerUid ? -1 : i;
-      for (let j = 0, src = i * n; j < n; j++) {
-        const rj = reg[j];
-        const kept = weightsPresent[src + j] !== 0 && j !== self && !(updated <= rj) && !(committed < rj);
-        out[base + j] = kept ? 1 : 0;
-      }
+  // (An arrow passed inline: a named one would be wrapped by the loader's keepNames on every call.)
+  const present = onDemand(() => maskedPattern(input, permit, ownerUid, rows, workspace));
+  return { values, present, absentZero, finite };
+}
+
+/** The pattern of §3.5's weights (1 where an entry survives steps 1–4), built on demand. */
+function maskedPattern(
+  input: EpochInput,
+  permit: Uint8Array,
+  ownerUid: number,
+  rows: Int32Array,
+  workspace: YumaWorkspace | undefined,
+): Uint8Array {
+  const { n, weightsPresent, lastUpdate, blockAtRegistration: reg, commitBlock } = input;
+  const m = rows.length;
+  const out = scratchU8(workspace, 'maskedPresent', m * n);
+  for (let r = 0; r < m; r++) {
+    const i = rows[r];
+    const base = r * n;
+    if (permit[i] !== 1) {
+      out.fill(0, base, base + n);
+      continue;
     }
-    return out;
-  };
-  return { values, present: onDemand(present), absentZero };
+    const updated = lastUpdate[i];
+    const committed = commitBlock === undefined ? Number.POSITIVE_INFINITY : commitBlock[i];
+    const self = i === ownerUid ? -1 : i;
+    for (let j = 0, src = i * n; j < n; j++) {
+      const rj = reg[j];
+      const kept = weightsPresent[src + j] !== 0 && j !== self && !(updated <= rj) && !(committed < rj);
+      out[base + j] = kept ? 1 : 0;
+    }
+  }
+  return out;
 }
 
 /**
@@ -116,67 +122,85 @@ interface MaskRow {
 }
 
 /**
- * Steps 2–4 and max(w, 0) on row A and, if given, row B, into `values`; sums[0] and sums[1] get their
- * row sums (5.), each adding its entries in column order. Runs of columns need only the entry test
- * (max(w, 0) = 0 deletes too; NaN stays); each run ends at a late column or a diagonal, which get
- * every test (3. and 4. as written, so that a NaN block keeps the entry).
+ * Steps 2–4 and max(w, 0) on one row into `values`; returns its sum (for 5.). Runs of columns need
+ * only the entry test (max(w, 0) = 0 deletes too; NaN stays); each run ends at a late column or the
+ * diagonal, which get every test (3. and 4. as written, so that a NaN block keeps the entry).
  */
-function maskRows(
-  input: EpochInput,
-  late: Int32Array,
-  a: MaskRow,
-  b: MaskRow | undefined,
-  values: Float64Array,
-  sums: Float64Array,
-): void {
+function maskRow(input: EpochInput, late: Int32Array, row: MaskRow, values: Float64Array): number {
   const { n, weights, weightsPresent, blockAtRegistration: reg } = input;
-  const { src: srcA, base: baseA, self: selfA } = a;
-  const srcB = b === undefined ? -1 : b.src;
-  const baseB = b === undefined ? -1 : b.base;
-  const selfB = b === undefined ? -1 : b.self;
-  let sumA = 0;
-  let sumB = 0;
+  const { src, base, self } = row;
+  let sum = 0;
   for (let j = 0, q = 0; ; j++) {
     let stop = q < late.length ? late[q] : n;
-    if (selfA >= j && selfA < stop) stop = selfA;
-    if (selfB >= j && selfB < stop) stop = selfB;
-    if (b === undefined) {
-      for (; j < stop; j++) {
-        const x = weights[srcA + j];
-        const v = weightsPresent[srcA + j] === 0 || x <= 0 ? 0 : x;
-        values[baseA + j] = v;
-        sumA += v;
-      }
-    } else {
-      for (; j < stop; j++) {
-        const x = weights[srcA + j];
-        const y = weights[srcB + j];
-        const v = weightsPresent[srcA + j] === 0 || x <= 0 ? 0 : x;
-        const u = weightsPresent[srcB + j] === 0 || y <= 0 ? 0 : y;
-        values[baseA + j] = v;
-        values[baseB + j] = u;
-        sumA += v;
-        sumB += u;
-      }
-    }
+    if (self >= j && self < stop) stop = self;
+    sum += maskRun(weights, weightsPresent, values, src, base, j, stop);
+    j = stop;
     if (j === n) break;
     if (q < late.length && late[q] === j) q++;
     const rj = reg[j];
-    for (const row of b === undefined ? [a] : [a, b]) {
-      const x = weights[row.src + j];
-      const v =
-        weightsPresent[row.src + j] === 0 ||
-        j === row.self ||
-        row.updated <= rj ||
-        row.committed < rj ||
-        x <= 0
-          ? 0
-          : x;
-      values[row.base + j] = v;
-      if (row === a) sumA += v;
-      else sumB += v;
-    }
+    const x = weights[src + j];
+    const deleted =
+      weightsPresent[src + j] === 0 || j === self || row.updated <= rj || row.committed < rj || x <= 0;
+    values[base + j] = deleted ? 0 : x;
+    sum += values[base + j];
   }
-  sums[0] = sumA;
-  sums[1] = sumB;
+  return sum;
+}
+
+/**
+ * Entries [from, to) of a row: present and > 0 (or NaN) kept, else 0; returns their sum. Four at a
+ * time with four partial sums: V8 checks each typed array once per iteration rather than per access,
+ * and the sums are independent chains of additions.
+ */
+function maskRun(
+  w: Float64Array,
+  p: Uint8Array,
+  out: Float64Array,
+  src: number,
+  dst: number,
+  from: number,
+  to: number,
+): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let j = from;
+  for (; j + 3 < to; j += 4) {
+    const x0 = w[src + j];
+    const x1 = w[src + j + 1];
+    const x2 = w[src + j + 2];
+    const x3 = w[src + j + 3];
+    const v0 = p[src + j] === 0 || x0 <= 0 ? 0 : x0;
+    const v1 = p[src + j + 1] === 0 || x1 <= 0 ? 0 : x1;
+    const v2 = p[src + j + 2] === 0 || x2 <= 0 ? 0 : x2;
+    const v3 = p[src + j + 3] === 0 || x3 <= 0 ? 0 : x3;
+    out[dst + j] = v0;
+    out[dst + j + 1] = v1;
+    out[dst + j + 2] = v2;
+    out[dst + j + 3] = v3;
+    s0 += v0;
+    s1 += v1;
+    s2 += v2;
+    s3 += v3;
+  }
+  for (; j < to; j++) {
+    const x = w[src + j];
+    const v = p[src + j] === 0 || x <= 0 ? 0 : x;
+    out[dst + j] = v;
+    s0 += v;
+  }
+  return s0 + s1 + (s2 + s3);
+}
+
+/** out[from, to) *= s, four at a time. */
+function scaleRun(out: Float64Array, from: number, to: number, s: number): void {
+  let k = from;
+  for (; k + 3 < to; k += 4) {
+    out[k] *= s;
+    out[k + 1] *= s;
+    out[k + 2] *= s;
+    out[k + 3] *= s;
+  }
+  for (; k < to; k++) out[k] *= s;
 }

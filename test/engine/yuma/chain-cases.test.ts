@@ -96,7 +96,10 @@ describe.each(files.flatMap((f) => (['float', 'exact'] as const).map((a) => [f, 
           // The reference records this step's permits after the *next* step's `replace` has cleared the
           // replaced uids' permits (test_outdated_weights step 1: uid 3, stake 0.25 of 4 equal stakes
           // with K = 4, is shown without a permit although §3.3 gives it one; its stake is still 0.25
-          // there). Only those uids may differ, and only towards false; every other uid is exact.
+          // there). The chain agrees with §3.3: `is_topk_nonzero` (subtensor epoch/math.rs) starts from
+          // "stake ≠ 0" and drops the first n − K of a stable ascending sort, none when n = K, and the
+          // test's own log of that epoch reads new_validator_permits [true, true, true, true]. Only
+          // those uids may differ, and only towards false; every other uid is exact.
           const clearedNext = new Set(script.steps[k + 1]?.replace ?? []);
           const expected = reference.new_validator_permit.map((p, i) =>
             clearedNext.has(i) && !p ? ours.new_validator_permit[i] : p,

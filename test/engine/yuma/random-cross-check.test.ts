@@ -2,6 +2,10 @@
  * runEpoch against the naive dense re-statement of spec §3 (naive-epoch.ts) on seeded random
  * subnets: registrations, stale and unpermitted validators, explicit zeros, old bonds, owner,
  * both versions, liquid alpha (sparse and dense), bonds penalty 0, ½ and 1.
+ * Fractions are compared to 1e-12 (dividends 1e-9), not to the bit: the epoch multiplies by 1/sum
+ * where the statement divides (§3.5 rows), takes I_j/Σ_i B_ij once per column (Yuma3 dividends) and
+ * adds some sums in another order, each a few ulps; the κ-median's choice, the permits and the
+ * integer outputs (to ±1 where a float lands on the other side of an integer) must still agree.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
