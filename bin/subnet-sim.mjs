@@ -1,6 +1,15 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx so `npx subnet-sim` works right after `npm ci`, with no build step.
-import { register } from 'tsx/esm/api';
+// Runs the TypeScript CLI with no build step: from the bundle bin/bundle.mjs makes of the sources on
+// first use (and again whenever one changes), or through tsx where there is none.
+import { bundled } from './bundle.mjs';
 
-register();
-await import('../src/cli/main.ts');
+const cli = await bundled('cli');
+if (cli !== undefined) {
+  // The bundle's stack traces point into the sources, as tsx's do, when someone asks for them.
+  if (process.env.SUBNET_SIM_DEBUG) process.setSourceMapsEnabled(true);
+  await import(cli);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/main.ts');
+}

@@ -54,7 +54,7 @@ async function sweepWith(
     import('../sweep/shard.ts'),
     import('./print-problems.ts'),
   ]);
-  const loaded = await loadPlan(file, TOOL_VERSION);
+  const loaded = await loadPlan(file, TOOL_VERSION, (request) => executor.check(request));
   if (!loaded.ok) {
     printProblems(loaded.problems);
     return EXIT_BAD_INPUT;

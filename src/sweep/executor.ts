@@ -1,15 +1,18 @@
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { Piscina } from 'piscina';
+import type { PointCheck, PointCheckRequest } from './point-check.ts';
 import type { RunOutcome, RunSpec } from './simulate.ts';
 
 /**
  * How runs are executed: in this thread (tests) or on a piscina pool of worker threads (the CLI). The
- * sweep code only sees `run` and `close`, so it never learns how many threads exist. This module loads
- * piscina only (the engine is loaded by whoever runs the runs), so a pool can start its threads before
- * the main thread loads the rest.
+ * sweep code only sees `run`, `check` and `close`, so it never learns how many threads exist. This
+ * module loads piscina only: the scenario schema and the engine are loaded by whoever runs the runs, so
+ * with a pool the main thread never loads them (it schedules runs and writes files, in less memory).
  */
 export interface Executor {
   run(spec: RunSpec, signal?: AbortSignal): Promise<RunOutcome>;
+  /** The sweep's point checks (point-check.ts), where the runs execute. */
+  check(request: PointCheckRequest): Promise<PointCheck>;
   close(): Promise<void>;
 }
 
@@ -22,11 +25,21 @@ export function inlineExecutor(): Executor {
       const { runTask } = await import('./simulate.ts');
       return runTask(spec);
     },
+    async check(request) {
+      return (await import('./point-check.ts')).checkPoints(request);
+    },
     async close() {},
   };
 }
 
 const WORKER = new URL('../../workers/run-spec.mjs', import.meta.url);
+
+/**
+ * A young generation of 24 MB per worker (V8's default here is 48): a sweep's peak memory is mostly
+ * its threads' heaps, and this keeps ~16 MB per thread off it for ~1–3 % more CPU on runs of a second
+ * (docs/performance.md, sweep_peak_rss_mb).
+ */
+const YOUNG_GENERATION_MB = 24;
 
 /** A pool of `threads` worker threads, each running workers/run-spec.mjs. */
 export function poolExecutor(threads: number): Executor {
@@ -37,9 +50,11 @@ export function poolExecutor(threads: number): Executor {
     // Runs are the unit of work: a thread is busy with one run at a time, the queue holds the rest.
     concurrentTasksPerWorker: 1,
     idleTimeout: 60_000,
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
   });
   return {
     run: (spec, signal) => pool.run(spec, signal === undefined ? {} : { signal }) as Promise<RunOutcome>,
+    check: (request) => pool.run(request, { name: 'checkPoints' }) as Promise<PointCheck>,
     close: () => pool.destroy(),
   };
 }
