@@ -10,7 +10,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -142,4 +142,10 @@ export async function bundled(name, cache = join(ROOT, 'node_modules', '.cache',
     if (process.env.SUBNET_SIM_DEBUG) process.stderr.write(`no bundle, running through tsx: ${error}\n`);
     return undefined;
   }
+}
+
+// `node bin/bundle.mjs`, package.json's `prepare` (npm ci and npm install run it): build now, so the
+// first command does not wait. Never fails the install: without a build, the CLI uses tsx.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  await bundled('cli');
 }
