@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI with no build step: from the bundle bin/bundle.mjs makes of the sources on
-// first use (and again whenever one changes), or through tsx where there is none.
+// Runs the TypeScript CLI with no build step: from the bundle bin/bundle.mjs makes of the sources (at
+// npm ci, and again whenever one changes), or through tsx where there is none.
+import { fileURLToPath } from 'node:url';
 import { bundled } from './bundle.mjs';
 
 const cli = await bundled('cli');
@@ -10,6 +11,7 @@ if (cli !== undefined) {
   await import(cli);
 } else {
   const { register } = await import('tsx/esm/api');
-  register();
+  // The project's tsconfig whatever the working directory, so .tsx files (the terminal UI) compile as React JSX.
+  register({ tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) });
   await import('../src/cli/main.ts');
 }

@@ -5,15 +5,18 @@ import type { RunOutcome, RunSpec } from './simulate.ts';
 
 /**
  * How runs are executed: in this thread (tests) or on a piscina pool of worker threads (the CLI). The
- * sweep code only sees `run`, `check` and `close`, so it never learns how many threads exist. This
- * module loads piscina only: the scenario schema and the engine are loaded by whoever runs the runs, so
- * with a pool the main thread never loads them (it schedules runs and writes files, in less memory).
+ * sweep code only sees `run` and `close`, so it never learns how many threads exist. This module loads
+ * piscina only: the scenario schema and the engine are loaded by whoever runs the runs, so with a pool
+ * the main thread never loads them (it schedules runs and writes files, in less memory).
  */
 export interface Executor {
   run(spec: RunSpec, signal?: AbortSignal): Promise<RunOutcome>;
-  /** The sweep's point checks (point-check.ts), where the runs execute. */
-  check(request: PointCheckRequest): Promise<PointCheck>;
   close(): Promise<void>;
+}
+
+/** A pool also runs the sweep's point checks (point-check.ts; loadPlan's `check`) on a worker. */
+export interface PoolExecutor extends Executor {
+  check(request: PointCheckRequest): Promise<PointCheck>;
 }
 
 /** Runs one at a time in this thread, letting events (Ctrl-C, timers) through between runs. */
@@ -24,9 +27,6 @@ export function inlineExecutor(): Executor {
       signal?.throwIfAborted();
       const { runTask } = await import('./simulate.ts');
       return runTask(spec);
-    },
-    async check(request) {
-      return (await import('./point-check.ts')).checkPoints(request);
     },
     async close() {},
   };
@@ -42,7 +42,7 @@ const WORKER = new URL('../../workers/run-spec.mjs', import.meta.url);
 const YOUNG_GENERATION_MB = 24;
 
 /** A pool of `threads` worker threads, each running workers/run-spec.mjs. */
-export function poolExecutor(threads: number): Executor {
+export function poolExecutor(threads: number): PoolExecutor {
   const pool = new Piscina({
     filename: WORKER.href,
     minThreads: threads,

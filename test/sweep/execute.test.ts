@@ -34,7 +34,6 @@ describe('executeRuns', () => {
         running--;
         return { status: 'ok', runIndex: spec.runIndex, runId: 'id', values: [spec.runIndex] };
       },
-      check: () => Promise.reject(new Error('unused')),
       close: async () => {},
     };
     function* todo() {
@@ -68,7 +67,6 @@ describe('executeRuns', () => {
         await new Promise((r) => setTimeout(r, 5));
         return { status: 'ok', runIndex: spec.runIndex, runId: 'id', values: [0] };
       },
-      check: () => Promise.reject(new Error('unused')),
       close: async () => {},
     };
     await executeRuns({
