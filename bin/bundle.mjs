@@ -22,9 +22,12 @@ const INPUTS = 'inputs.json';
 /** Old builds are removed this long after they were made (a running sweep may still load their chunks). */
 const KEEP_MS = 24 * 3600 * 1000;
 
-/** The hash naming a build: the layout, esbuild's version and every input's path and bytes. */
+/**
+ * The hash naming a build: the layout, esbuild's version, where the sources are (the bundle holds
+ * their absolute URLs, and two checkouts may share node_modules) and every input's path and bytes.
+ */
 function buildId(esbuildVersion, files) {
-  const hash = createHash('sha256').update(`${LAYOUT}\n${esbuildVersion}\n`);
+  const hash = createHash('sha256').update(`${LAYOUT}\n${esbuildVersion}\n${ROOT}\n`);
   for (const [path, bytes] of files) hash.update(`${path}\n${bytes.length}\n`).update(bytes);
   return hash.digest('hex').slice(0, 20);
 }
