@@ -1,10 +1,11 @@
 /**
  * The CLI and the sweep worker without tsx, where possible. tsx compiles each TypeScript module as it
  * loads, on a loader thread of its own, and keeps the source maps: ~30 MB more for the CLI and each
- * worker thread than the same code compiled ahead. So on first use esbuild bundles both entry points
- * (packages stay imports, resolved from node_modules as before) into node_modules/.cache/subnet-sim/,
- * in a folder named by a hash of every source file that went in; later starts hash those files again
- * (a few ms) and reuse the folder while the hash matches, so an edited source is rebuilt before it runs.
+ * worker thread than the same code compiled ahead. So esbuild bundles both entry points (packages
+ * stay imports, resolved from node_modules as before) into node_modules/.cache/subnet-sim/, in a folder
+ * named by a hash of every source file that went in, at npm ci (below) or else on first use; each start
+ * hashes those files again (a few ms) and reuses the folder while the hash matches, so an edited source
+ * is rebuilt before it runs.
  * Plain JavaScript, because it decides whether tsx is needed at all. Callers fall back to tsx when
  * this returns undefined (no esbuild, a read-only install, SUBNET_SIM_NO_BUNDLE=1, a build error).
  */

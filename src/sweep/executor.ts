@@ -36,8 +36,8 @@ const WORKER = new URL('../../workers/run-spec.mjs', import.meta.url);
 
 /**
  * A young generation of 24 MB per worker (V8's default here is 48): a sweep's peak memory is mostly
- * its threads' heaps, and this keeps ~16 MB per thread off it for ~1–3 % more CPU on runs of a second
- * (docs/performance.md, sweep_peak_rss_mb).
+ * its threads' heaps, and this keeps ~16 MB per thread off it, at a CPU cost on runs of a second that
+ * was within this machine's noise (docs/performance.md, sweep_peak_rss_mb).
  */
 const YOUNG_GENERATION_MB = 24;
 
