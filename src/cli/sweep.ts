@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { type Executor, poolExecutor } from '../sweep/executor.ts';
+import { type PoolExecutor, poolExecutor } from '../sweep/executor.ts';
 import type { ProgressMode } from '../sweep/progress.ts';
 import type { SweepProgress } from '../sweep/run-sweep.ts';
 import { EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_OK, UsageError } from './exit-codes.ts';
@@ -35,7 +35,7 @@ export async function sweepCommand(file: string, options: SweepOptions): Promise
 }
 
 async function sweepWith(
-  executor: Executor,
+  executor: PoolExecutor,
   workers: number,
   file: string,
   options: SweepOptions,
@@ -54,7 +54,7 @@ async function sweepWith(
     import('../sweep/shard.ts'),
     import('./print-problems.ts'),
   ]);
-  const loaded = await loadPlan(file, TOOL_VERSION);
+  const loaded = await loadPlan(file, TOOL_VERSION, (request) => executor.check(request));
   if (!loaded.ok) {
     printProblems(loaded.problems);
     return EXIT_BAD_INPUT;

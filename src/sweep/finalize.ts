@@ -1,9 +1,11 @@
 import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { parse } from 'csv-parse';
 import { openAtomicWriteStream } from '../output/atomic-file.ts';
 import { createCsvSink } from '../output/csv-sink.ts';
 import type { Manifest } from './manifest.ts';
 import { createPointsAggregator, pointsHeader } from './points.ts';
-import { csvLine, parseLine, type RowIndex, rowsInOrder } from './runs-file.ts';
+import { csvLine, type RowIndex, rowsInOrder } from './runs-file.ts';
 import { writeSensitivity } from './sensitivity.ts';
 
 /**
@@ -35,10 +37,19 @@ export async function finalizeResults(
     const write = (text: string) =>
       runs.stream.write(text) ? Promise.resolve() : new Promise<void>((r) => runs.stream.once('drain', r));
     await write(csvLine(index.header));
-    for await (const { line } of rowsInOrder(index)) {
-      await write(line);
-      await aggregate?.add(parseLine(line));
-    }
+    // The rows go to runs.csv as they are and, through one CSV parser, to the points aggregator.
+    await pipeline(
+      async function* () {
+        for await (const { line } of rowsInOrder(index)) {
+          await write(line);
+          if (aggregate !== null) yield line;
+        }
+      },
+      parse({ relax_column_count: true, record_delimiter: '\n' }),
+      async (records: AsyncIterable<string[]>) => {
+        for await (const cells of records) await aggregate?.add(cells);
+      },
+    );
     await aggregate?.finish();
     await runs.commit();
   } catch (error) {

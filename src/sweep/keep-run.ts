@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readdir, rename, rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { RunSummary } from '../engine/metrics/run-summary.ts';
@@ -7,6 +7,7 @@ import { syncDirectory } from '../output/atomic-file.ts';
 import { type RunOutput, writeRun } from '../output/write-run.ts';
 import { compileScenario } from '../scenario/compile.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { TEMP_PREFIX } from './run-folders.ts';
 
 /**
  * --keep-runs: a run's detail files (neurons.csv, subnet.csv, network.csv, subnets.csv, summary.json,
@@ -15,8 +16,6 @@ import type { Scenario } from '../scenario/schema.ts';
  * so a folder under its final name is always whole. A sweep killed after the rename but before the
  * runs.csv row leaves a folder without a row: resume redoes the run and replaces the folder.
  */
-
-const TEMP_PREFIX = '.tmp-';
 
 export async function keepRun(
   runs: string,
@@ -44,14 +43,4 @@ export async function keepRun(
     await rm(temp, { recursive: true, force: true });
     throw error;
   }
-}
-
-/** Removes the temporary folders of runs that were cut off (kill -9, an abandoned run). */
-export async function removeTemporaryRuns(runs: string): Promise<void> {
-  const entries = await readdir(runs).catch(() => [] as string[]);
-  await Promise.all(
-    entries
-      .filter((entry) => entry.startsWith(TEMP_PREFIX))
-      .map((entry) => rm(join(runs, entry), { recursive: true, force: true })),
-  );
 }

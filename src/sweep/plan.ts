@@ -1,15 +1,11 @@
 import { createHash } from 'node:crypto';
 import { dirname, isAbsolute, join } from 'node:path';
-import { createSimulation } from '../engine/init.ts';
-import { createRunSummary } from '../engine/metrics/run-summary.ts';
-import { compileScenario } from '../scenario/compile.ts';
 import { closestKey } from '../scenario/did-you-mean.ts';
 import { type Loaded, readTextFile } from '../scenario/document.ts';
-import { parseScenarioText } from '../scenario/parse.ts';
 import type { ScenarioProblem } from '../scenario/problem.ts';
 import { createDesign, type Design } from './design.ts';
-import { numericLeaves } from './metrics.ts';
 import { readSweepFile } from './parse.ts';
+import type { PointCheck, PointCheckRequest } from './point-check.ts';
 import type { Sweep } from './schema.ts';
 import { runSeed } from './seeds.ts';
 import type { RunSpec } from './simulate.ts';
@@ -66,29 +62,16 @@ function sweepHash(sweep: Sweep, scenarioText: string, toolVersion: string): str
     .slice(0, 16);
 }
 
-/** Checks the first and last points against the scenario (a misspelt path fails here, not in every run). */
-function pointProblems(
-  design: Design,
-  text: string,
-  file: string,
-): { problems: ScenarioProblem[]; metrics: string[] } {
-  const ends = design.count > 1 ? [0, design.count - 1] : [0];
-  let metrics: string[] = [];
-  for (const point of ends) {
-    const parsed = parseScenarioText(text, file, {
-      overrides: overridesOf(design, point),
-      defaultName: 'sweep',
-    });
-    if (!parsed.ok) return { problems: parsed.problems, metrics };
-    if (point === 0) {
-      const config = compileScenario(parsed.scenario);
-      metrics = numericLeaves(createRunSummary(config).finish(createSimulation(config)));
-    }
-  }
-  return { problems: [], metrics };
-}
+/** Runs the point checks: in this thread by default; the CLI hands them to a worker. */
+export type PointChecker = (request: PointCheckRequest) => Promise<PointCheck>;
 
-export async function loadPlan(sweepFile: string, toolVersion: string): Promise<Loaded<SweepPlan>> {
+const checkHere: PointChecker = async (request) => (await import('./point-check.ts')).checkPoints(request);
+
+export async function loadPlan(
+  sweepFile: string,
+  toolVersion: string,
+  check: PointChecker = checkHere,
+): Promise<Loaded<SweepPlan>> {
   const loaded = await readSweepFile(sweepFile);
   if (!loaded.ok) return loaded;
   const sweep = loaded.value;
@@ -96,7 +79,12 @@ export async function loadPlan(sweepFile: string, toolVersion: string): Promise<
   const text = await readTextFile(scenarioFile);
   if (!text.ok) return text;
   const design = createDesign(sweep);
-  const checked = pointProblems(design, text.value, scenarioFile);
+  const ends = design.count > 1 ? [0, design.count - 1] : [0];
+  const checked = await check({
+    scenarioText: text.value,
+    scenarioFile,
+    points: ends.map((point) => overridesOf(design, point)),
+  });
   if (checked.problems.length > 0) return { ok: false, problems: checked.problems };
   const problems: ScenarioProblem[] = [];
   (sweep.metrics ?? []).forEach((metric, k) => {

@@ -3,9 +3,9 @@ import { join, resolve } from 'node:path';
 import { executeRuns } from './execute.ts';
 import type { Executor } from './executor.ts';
 import { finalizeResults } from './finalize.ts';
-import { removeTemporaryRuns } from './keep-run.ts';
 import { type Manifest, manifestOf, readManifest, writeManifest } from './manifest.ts';
 import type { SweepPlan } from './plan.ts';
+import { removeTemporaryRuns } from './run-folders.ts';
 import {
   createRowIndex,
   cutTornTail,

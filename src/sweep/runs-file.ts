@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { type FileHandle, open, stat, truncate } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
-import { parse } from 'csv-parse/sync';
+import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
 
 /**
@@ -22,10 +21,6 @@ export function runsHeader(parameters: readonly string[], metrics: readonly stri
 export function csvLine(cells: readonly Cell[]): string {
   const flat = cells.map((c) => (typeof c === 'string' ? c.replace(/\s*[\r\n]+\s*/g, ' ') : c));
   return stringify([flat], { cast: { number: (value) => String(value) } });
-}
-
-export function parseLine(line: string): string[] {
-  return (parse(line, { relax_column_count: true }) as string[][])[0] ?? [];
 }
 
 /** Cuts a torn last line (a write interrupted by kill -9) so the next row starts on its own line. */
@@ -78,23 +73,31 @@ export function createRowIndex(runs: number, header: string[]): RowIndex {
   };
 }
 
+interface ParsedRow {
+  record: string[];
+  info: { bytes: number };
+}
+
 /**
  * Adds a runs.csv to the index; a later row of the same run replaces an earlier one (a retried failure).
- * Throws if its header differs (another sweep's file); rows that do not parse are skipped (re-run).
+ * Throws if its header differs (another sweep's file); rows of another width or run index are skipped
+ * (re-run). One parser reads the whole file: a row's bytes run from the end of the previous record
+ * (`info.bytes`) to the end of its own.
  */
 export async function indexRunsFile(index: RowIndex, path: string): Promise<void> {
   const fileNo = index.files.push(path) - 1;
-  const expected = csvLine(index.header).trimEnd();
-  const lines = createInterface({ input: createReadStream(path), crlfDelay: Number.POSITIVE_INFINITY });
+  const rows = createReadStream(path).pipe(
+    parse({ relax_column_count: true, info: true, record_delimiter: '\n' }),
+  );
   let offset = 0;
   let first = true;
-  for await (const line of lines) {
-    const bytes = Buffer.byteLength(line) + 1;
+  for await (const { record: cells, info } of rows as AsyncIterable<ParsedRow>) {
+    const bytes = info.bytes - offset;
     if (first) {
       first = false;
-      if (line !== expected) throw new Error(`${path}: its columns are not this sweep's`);
+      if (csvLine(cells) !== csvLine(index.header))
+        throw new Error(`${path}: its columns are not this sweep's`);
     } else {
-      const cells = parseLine(line);
       const run = Number(cells[0]);
       const status = cells[cells.length - 2];
       if (
@@ -109,7 +112,7 @@ export async function indexRunsFile(index: RowIndex, path: string): Promise<void
         index.status[run] = status === 'ok' ? STATUS_OK : STATUS_FAILED;
       }
     }
-    offset += bytes;
+    offset = info.bytes;
   }
 }
 

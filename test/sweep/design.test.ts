@@ -61,6 +61,47 @@ describe('createDesign', () => {
     }
   });
 
+  it('every distribution through its own CDF: lhs puts one sample in each stratum of it', () => {
+    const n = 40;
+    // The standard normal CDF by the error function (Abramowitz–Stegun 7.1.26, |error| < 1.5e-7): an
+    // independent check of the design's inverse (Acklam's approximation).
+    const erf = (x: number) => {
+      const t = 1 / (1 + 0.3275911 * Math.abs(x));
+      const y =
+        1 -
+        ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) *
+          t *
+          Math.exp(-x * x);
+      return x >= 0 ? y : -y;
+    };
+    const cdfs: [string, unknown, (x: number) => number][] = [
+      ['uniform', { kind: 'uniform', min: -2, max: 6 }, (x) => (x + 2) / 8],
+      [
+        'loguniform',
+        { kind: 'loguniform', min: 0.001, max: 10 },
+        (x) => Math.log(x / 0.001) / Math.log(10_000),
+      ],
+      ['normal', { kind: 'normal', mean: 5, sd: 2 }, (x) => 0.5 * (1 + erf((x - 5) / 2 / Math.SQRT2))],
+    ];
+    const s = sweep({
+      design: 'lhs',
+      samples: n,
+      parameters: {
+        ...Object.fromEntries(cdfs.map(([name, distribution]) => [name, { distribution }])),
+        choice: { distribution: { kind: 'choice', values: ['a', 'b', { c: 1 }, 4] } },
+      },
+    });
+    const ps = points(s);
+    cdfs.forEach(([, , cdf], k) => {
+      const strata = ps.map((p) => Math.floor(cdf(p[k] as number) * n)).sort((x, y) => x - y);
+      expect(strata).toEqual(Array.from({ length: n }, (_, i) => i));
+    });
+    // choice: each of the 4 values equally often (n / 4 strata each), values of any YAML type.
+    const counts = new Map<string, number>();
+    for (const p of ps) counts.set(JSON.stringify(p[3]), (counts.get(JSON.stringify(p[3])) ?? 0) + 1);
+    expect(Object.fromEntries(counts)).toEqual({ '"a"': 10, '"b"': 10, '{"c":1}': 10, '4': 10 });
+  });
+
   it('random and lhs: within the distribution, the same points for the same seed', () => {
     const s = sweep({
       design: 'random',

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/scenario/problem.ts';
 import { parseSweepText } from '../../src/sweep/parse.ts';
+import { loadPlan } from '../../src/sweep/plan.ts';
 
 /**
  * The README's sweep example is a valid sweep file, and so are the studies in sweeps/. (The README fences
@@ -9,6 +11,7 @@ import { parseSweepText } from '../../src/sweep/parse.ts';
  */
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const section = readme.slice(readme.indexOf('## Parameter sweeps'));
+const STUDIES = ['kappa-vs-cabal', 'bonds-vs-copying', 'eras-dispersion'];
 const example = /```yml\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
 
 describe('sweep files in the docs', () => {
@@ -17,9 +20,21 @@ describe('sweep files in the docs', () => {
     expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
   });
 
-  it.each(['kappa-vs-cabal', 'bonds-vs-copying', 'eras-dispersion'])('sweeps/%s.yaml parses', (name) => {
+  it.each(STUDIES)('sweeps/%s.yaml parses', (name) => {
     const text = readFileSync(new URL(`../../sweeps/${name}.yaml`, import.meta.url), 'utf8');
     const result = parseSweepText(text, `${name}.yaml`);
     expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
   });
+
+  it.each(STUDIES)(
+    'sweeps/%s.yaml is ready to run: its paths and values fit its base scenario',
+    async (name) => {
+      const loaded = await loadPlan(
+        fileURLToPath(new URL(`../../sweeps/${name}.yaml`, import.meta.url)),
+        'test',
+      );
+      expect(loaded.ok ? [] : loaded.problems.map(formatProblem)).toEqual([]);
+      if (loaded.ok) expect(loaded.value.runs).toBeGreaterThan(1);
+    },
+  );
 });
