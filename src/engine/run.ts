@@ -12,8 +12,13 @@ import { registerArrivals } from './network/neuron-registration.ts';
 import type { NetworkSample } from './network/sample.ts';
 import { registerDueSubnets } from './network/subnet-registration.ts';
 import { emptyQuote } from './pool/swap.ts';
-import { createRng } from './rng.ts';
-import { createEpochWorkspace, type EpochRecord, runSubnetEpoch } from './subnet-epoch.ts';
+import { createSimulationRng } from './rng.ts';
+import {
+  createEpochScratch,
+  createEpochWorkspace,
+  type EpochRecord,
+  runSubnetEpoch,
+} from './subnet-epoch.ts';
 
 /** What the runner yields: an epoch of one subnet, or a sample of the economy. */
 export type SimulationEvent = EpochRecord | NetworkSample;
@@ -34,7 +39,8 @@ export function* runSimulation(config: SimulationConfig): Generator<SimulationEv
   const sim = createSimulation(config);
   const { state, network: net } = sim;
   const count = config.subnets.length;
-  const workspaces = config.subnets.map((s) => createEpochWorkspace(s.maxUids));
+  const epochScratch = createEpochScratch(Math.max(0, ...config.subnets.map((s) => s.maxUids)));
+  const workspaces = config.subnets.map(() => createEpochWorkspace(epochScratch));
   const quote = emptyQuote();
   const scratch: NetworkScratch = {
     coinbase: createCoinbaseScratch(count),
@@ -43,7 +49,7 @@ export function* runSimulation(config: SimulationConfig): Generator<SimulationEv
       net,
       subnets: state.subnets,
       config: config.network,
-      rng: createRng(config.seed, 'network/stakers'),
+      rng: createSimulationRng(config.seed, 'network/stakers'),
       quote,
     },
     nextStakerBlock: net.stakers.count > 0 ? 1 : Number.POSITIVE_INFINITY,

@@ -1,4 +1,4 @@
-import { createRng, type Rng } from './rng.ts';
+import { createSimulationRng, type Rng } from './rng.ts';
 
 /**
  * Random streams of one subnet, each seeded from (scenario seed, subnet, concern), so a draw added to
@@ -20,11 +20,11 @@ export interface SubnetStreams {
 export function createSubnetStreams(seed: number, netuid: number): SubnetStreams {
   const models: Rng[] = [];
   return {
-    evaluation: createRng(seed, `subnet/${netuid}/evaluation`),
-    registration: createRng(seed, `subnet/${netuid}/registration`),
+    evaluation: createSimulationRng(seed, `subnet/${netuid}/evaluation`),
+    registration: createSimulationRng(seed, `subnet/${netuid}/registration`),
     models,
     seatModel(uid, serial) {
-      models[uid] = createRng(seed, `subnet/${netuid}/miner/${serial}`);
+      models[uid] = createSimulationRng(seed, `subnet/${netuid}/miner/${serial}`);
       return models[uid];
     },
   };

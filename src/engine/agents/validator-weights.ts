@@ -1,19 +1,48 @@
 import type { SubnetConfig } from '../config.ts';
 import type { Rng } from '../rng.ts';
-import { ROLE_MINER, type SubnetState, type WeightCommits } from '../state.ts';
-import { maxUpscaleU16 } from '../yuma/set-weights.ts';
+import { ROLE_MINER, ROLE_VALIDATOR, type SubnetState, type WeightCommits } from '../state.ts';
 import { minerCabal } from './cabal.ts';
-import { observeScores } from './evaluation.ts';
-import { applyWeightRule } from './weight-rules.ts';
+import { createResponders, findResponders, observeResponders, type Responders } from './evaluation.ts';
+import { upscaleRow } from './upscale-u16.ts';
+import { weighRow } from './weight-rules.ts';
 
-/** Scratch rows reused across validators and epochs. */
+/** Scratch reused across validators and epochs (capacity entries each). */
 export interface WeightScratch {
+  responders: Responders;
+  /** One validator's scores, by responder. */
   scores: Float64Array;
+  /** Weights by uid (weight copiers, random validators). */
   weights: Float64Array;
+  /** The u16 row being submitted, by uid. */
+  row: Uint16Array;
 }
 
 export function createWeightScratch(capacity: number): WeightScratch {
-  return { scores: new Float64Array(capacity), weights: new Float64Array(capacity) };
+  return {
+    responders: createResponders(capacity),
+    scores: new Float64Array(capacity),
+    weights: new Float64Array(capacity),
+    row: new Uint16Array(capacity),
+  };
+}
+
+/**
+ * Every validator of the subnet decides its weights for this epoch (submitWeights), in uid order, from
+ * one stream: the responding miners are gathered once for all of them.
+ */
+export function submitEpochWeights(
+  subnet: SubnetState,
+  config: SubnetConfig,
+  epoch: number,
+  block: number,
+  rng: Rng,
+  scratch: WeightScratch,
+): void {
+  gatherResponders(subnet, config, scratch);
+  const { role } = subnet.neurons;
+  for (let uid = 0; uid < subnet.n; uid++) {
+    if (role[uid] === ROLE_VALIDATOR) decideWeights(subnet, config, uid, epoch, block, rng, scratch);
+  }
 }
 
 /**
@@ -31,72 +60,74 @@ export function submitWeights(
   rng: Rng,
   scratch: WeightScratch,
 ): boolean {
+  gatherResponders(subnet, config, scratch);
+  return decideWeights(subnet, config, uid, epoch, block, rng, scratch);
+}
+
+function gatherResponders(subnet: SubnetState, config: SubnetConfig, scratch: WeightScratch): void {
+  const cabals = config.validators.some((g) => g.behaviour === 'cabal' && g.cabal !== null);
+  findResponders(subnet, cabals ? (j) => minerCabal(config, subnet, j) : null, scratch.responders);
+}
+
+/** submitWeights once the responders are gathered. */
+function decideWeights(
+  subnet: SubnetState,
+  config: SubnetConfig,
+  uid: number,
+  epoch: number,
+  block: number,
+  rng: Rng,
+  scratch: WeightScratch,
+): boolean {
   const group = config.validators[subnet.neurons.group[uid]];
-  const { scores, weights } = scratch;
+  const { responders, scores, weights, row } = scratch;
+  const n = subnet.n;
+  let any: boolean;
+  if (group.behaviour === 'lazy') {
+    if (epoch < subnet.neurons.nextSubmitEpoch[uid]) return false;
+    subnet.neurons.nextSubmitEpoch[uid] = epoch + group.resubmitEveryEpochs;
+  }
   switch (group.behaviour) {
+    case 'lazy': // evaluates as an honest validator when its turn comes
     case 'honest':
     case 'cabal':
-      observeScores(subnet, group, (j) => minerCabal(config, subnet, j), rng, scores);
-      applyWeightRule(group.weights, scores, weights);
-      break;
-    case 'lazy':
-      if (epoch < subnet.neurons.nextSubmitEpoch[uid]) return false;
-      subnet.neurons.nextSubmitEpoch[uid] = epoch + group.resubmitEveryEpochs;
-      observeScores(subnet, group, (j) => minerCabal(config, subnet, j), rng, scores);
-      applyWeightRule(group.weights, scores, weights);
+      observeResponders(responders, group, rng, scores);
+      row.fill(0, 0, n);
+      any = weighRow(group.weights, scores, responders.uid, responders.count, row);
       break;
     case 'weight_copier': {
       // Copies last epoch's consensus; before any consensus exists there is nothing to copy.
       let sum = 0;
-      for (let j = 0; j < subnet.n; j++) sum += subnet.lastConsensus[j];
+      for (let j = 0; j < n; j++) sum += subnet.lastConsensus[j];
       if (!(sum > 0)) return false;
-      weights.fill(0);
-      for (let j = 0; j < subnet.n; j++) if (j !== uid) weights[j] = subnet.lastConsensus[j];
+      for (let j = 0; j < n; j++) weights[j] = j === uid ? 0 : subnet.lastConsensus[j];
+      any = upscaleRow(weights, n, row);
       break;
     }
     case 'random':
-      weights.fill(0);
-      for (let j = 0; j < subnet.n; j++) {
-        if (subnet.neurons.role[j] === ROLE_MINER) weights[j] = rng.uniform();
-      }
+      for (let j = 0; j < n; j++) weights[j] = subnet.neurons.role[j] === ROLE_MINER ? rng.uniform() : 0;
+      any = upscaleRow(weights, n, row);
       break;
   }
-  return storeWeightsRow(subnet, uid, weights, block, epoch);
-}
-
-/**
- * set_weights: replaces the row, max-upscaled to u16; zero entries are not submitted, and an all-zero
- * row is not submitted at all (the chain rejects fewer than MinAllowedWeights = 1 entries). With
- * commit-reveal on, the same row is committed instead (last_update is stamped all the same).
- */
-function storeWeightsRow(
-  subnet: SubnetState,
-  uid: number,
-  weights: Float64Array,
-  block: number,
-  epoch: number,
-): boolean {
-  const u16 = maxUpscaleU16(weights.subarray(0, subnet.n));
-  if (!u16.some((v) => v > 0)) return false;
-  if (subnet.commits === null) setWeightsRow(subnet, uid, u16);
-  else commitWeightsRow(subnet, subnet.commits, uid, u16, block, epoch);
+  if (!any) return false; // the chain rejects fewer than MinAllowedWeights = 1 entries
+  if (subnet.commits === null) setWeightsRow(subnet, uid, row, n);
+  else commitWeightsRow(subnet, subnet.commits, uid, row, n, block, epoch);
   subnet.neurons.lastUpdate[uid] = block;
   return true;
 }
 
-/** Replaces uid's row of the weights matrix with `u16` (entries beyond its length cleared; 0 = no entry). */
-function setWeightsRow(subnet: SubnetState, uid: number, u16: ArrayLike<number>): void {
-  const { capacity } = subnet;
+/** Replaces uid's row of the weights matrix with u16[0 … length−1] (the rest cleared; 0 = no entry). */
+function setWeightsRow(subnet: SubnetState, uid: number, u16: Uint16Array, length: number, from = 0): void {
+  const { capacity, weights, weightsPresent } = subnet;
   const row = uid * capacity;
-  subnet.weights.fill(0, row, row + capacity);
-  subnet.weightsPresent.fill(0, row, row + capacity);
-  const m = Math.min(u16.length, capacity);
+  const m = Math.min(length, capacity);
   for (let j = 0; j < m; j++) {
-    if (u16[j] > 0) {
-      subnet.weights[row + j] = u16[j];
-      subnet.weightsPresent[row + j] = 1;
-    }
+    const v = u16[from + j];
+    weights[row + j] = v;
+    weightsPresent[row + j] = v > 0 ? 1 : 0;
   }
+  weights.fill(0, row + m, row + capacity);
+  weightsPresent.fill(0, row + m, row + capacity);
 }
 
 /**
@@ -109,6 +140,7 @@ function commitWeightsRow(
   commits: WeightCommits,
   uid: number,
   u16: Uint16Array,
+  length: number,
   block: number,
   epoch: number,
 ): void {
@@ -124,8 +156,10 @@ function commitWeightsRow(
   }
   const slot = epoch % period;
   const rows = commits.rows[ring];
-  rows.fill(0, slot * capacity, (slot + 1) * capacity);
-  rows.set(u16.subarray(0, capacity), slot * capacity);
+  const from = slot * capacity;
+  const m = Math.min(length, capacity);
+  for (let j = 0; j < m; j++) rows[from + j] = u16[j];
+  rows.fill(0, from + m, from + capacity);
   commits.block[ring][slot] = block;
   commits.epoch[ring][slot] = epoch;
 }
@@ -147,7 +181,7 @@ export function revealCommits(subnet: SubnetState, epoch: number): void {
     if (ring < 0) continue;
     const epochs = commits.epoch[ring];
     if (epochs[slot] < 0 || epochs[slot] !== epoch - period) continue;
-    setWeightsRow(subnet, uid, commits.rows[ring].subarray(slot * capacity, (slot + 1) * capacity));
+    setWeightsRow(subnet, uid, commits.rows[ring], capacity, slot * capacity);
     epochs[slot] = -1;
   }
 }
