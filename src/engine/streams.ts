@@ -1,4 +1,4 @@
-import { createSimulationRng, type Rng } from './rng.ts';
+import { createRngTable, createSimulationRng, type Rng, type RngTable } from './rng.ts';
 
 /**
  * Random streams of one subnet, each seeded from (scenario seed, subnet, concern), so a draw added to
@@ -11,21 +11,21 @@ export interface SubnetStreams {
   evaluation: Rng;
   /** Registration arrival times. */
   registration: Rng;
-  /** Per uid → the current occupant's model stream (initial quality and its evolution). */
-  models: Rng[];
-  /** Creates the model stream of the miner with serial number `serial`, now seated on `uid`. */
+  /** Row uid → the current occupant's model stream (initial quality and its evolution). */
+  models: RngTable;
+  /** Starts the model stream of the miner with serial number `serial`, now seated on `uid`, and returns it (models.at(uid)). */
   seatModel(uid: number, serial: number): Rng;
 }
 
-export function createSubnetStreams(seed: number, netuid: number): SubnetStreams {
-  const models: Rng[] = [];
+export function createSubnetStreams(seed: number, netuid: number, capacity: number): SubnetStreams {
+  const models = createRngTable(capacity);
   return {
     evaluation: createSimulationRng(seed, `subnet/${netuid}/evaluation`),
     registration: createSimulationRng(seed, `subnet/${netuid}/registration`),
     models,
     seatModel(uid, serial) {
-      models[uid] = createSimulationRng(seed, `subnet/${netuid}/miner/${serial}`);
-      return models[uid];
+      models.seed(uid, seed, `subnet/${netuid}/miner/${serial}`);
+      return models.at(uid);
     },
   };
 }

@@ -42,7 +42,7 @@ export function advanceMiners(
     scope.q = neurons.quality[j];
     scope.age = Math.floor((block - neurons.blockAtRegistration[j]) / config.tempo);
     scope.uid = j;
-    neurons.quality[j] = evolveQuality(group.quality, scope, streams.models[j]);
+    neurons.quality[j] = evolveQuality(group.quality, scope, streams.models.at(j));
     if (group.behaviour === 'honest' && neurons.quality[j] > best) best = neurons.quality[j];
   }
   subnet.bestQualityHistory.push(best);

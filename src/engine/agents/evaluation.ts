@@ -15,8 +15,6 @@ export interface Responders {
   served: Float64Array;
   /** Per responder → its cabal, or null (filled only when asked for). */
   cabal: (string | null)[];
-  /** Per responder → this validator's standard normal draw (scratch). */
-  noise: Float64Array;
 }
 
 export function createResponders(capacity: number): Responders {
@@ -25,7 +23,6 @@ export function createResponders(capacity: number): Responders {
     uid: new Int32Array(capacity),
     served: new Float64Array(capacity),
     cabal: new Array(capacity).fill(null),
-    noise: new Float64Array(capacity),
   };
 }
 
@@ -51,21 +48,25 @@ export function findResponders(
 /**
  * What one validator observes: per responder, score = served quality + bias + noise averaged over
  * `tasks` sampled tasks (sd = noise/√tasks), plus the cabal boost for its own cabal's miners. One
- * normal is drawn per responder whatever the behaviour, so the stream stays aligned.
+ * normal is drawn per responder whatever the behaviour, so the stream stays aligned. Returns the
+ * highest score (−Infinity with no responder).
  */
 export function observeResponders(
   responders: Responders,
   group: ValidatorGroup,
   rng: Rng,
   scores: Float64Array,
-): void {
-  const { count, served, noise, cabal } = responders;
+): number {
+  const { count, served, cabal } = responders;
   const sd = group.noise / Math.sqrt(group.tasks);
-  rng.normals(noise, count);
-  for (let r = 0; r < count; r++) scores[r] = served[r] + group.bias + sd * noise[r];
+  let max = rng.normalsAround(served, group.bias, sd, scores, count);
   if (group.behaviour === 'cabal' && group.cabal !== null) {
-    for (let r = 0; r < count; r++) if (cabal[r] === group.cabal) scores[r] += group.cabalBoost;
+    for (let r = 0; r < count; r++) {
+      if (cabal[r] === group.cabal) scores[r] += group.cabalBoost;
+      if (scores[r] > max) max = scores[r];
+    }
   }
+  return max;
 }
 
 /**

@@ -80,86 +80,97 @@ function decideWeights(
   scratch: WeightScratch,
 ): boolean {
   const group = config.validators[subnet.neurons.group[uid]];
-  const { responders, scores, weights, row } = scratch;
+  const { responders, scores, weights } = scratch;
   const n = subnet.n;
-  let any: boolean;
   if (group.behaviour === 'lazy') {
     if (epoch < subnet.neurons.nextSubmitEpoch[uid]) return false;
     subnet.neurons.nextSubmitEpoch[uid] = epoch + group.resubmitEveryEpochs;
   }
+  // The row is written straight into its commit slot when that slot is free (always, but for a second
+  // submission in one epoch), else into scratch first.
+  const { commits, capacity } = subnet;
+  let row = scratch.row;
+  let offset = 0;
+  let ring = -1;
+  if (commits !== null) {
+    ring = ringOf(commits, uid, capacity);
+    const slot = epoch % commits.period;
+    if (commits.epoch[ring][slot] < 0) {
+      row = commits.rows[ring];
+      offset = slot * capacity;
+    }
+  }
+  row.fill(0, offset, offset + capacity);
+  let any: boolean;
   switch (group.behaviour) {
     case 'lazy': // evaluates as an honest validator when its turn comes
     case 'honest':
-    case 'cabal':
-      observeResponders(responders, group, rng, scores);
-      row.fill(0, 0, n);
-      any = weighRow(group.weights, scores, responders.uid, responders.count, row);
+    case 'cabal': {
+      const max = observeResponders(responders, group, rng, scores);
+      any = weighRow(group.weights, scores, max, responders.uid, responders.count, row, offset);
       break;
+    }
     case 'weight_copier': {
       // Copies last epoch's consensus; before any consensus exists there is nothing to copy.
       let sum = 0;
       for (let j = 0; j < n; j++) sum += subnet.lastConsensus[j];
       if (!(sum > 0)) return false;
       for (let j = 0; j < n; j++) weights[j] = j === uid ? 0 : subnet.lastConsensus[j];
-      any = upscaleRow(weights, n, row);
+      any = upscaleRow(weights, n, row, offset);
       break;
     }
     case 'random':
       for (let j = 0; j < n; j++) weights[j] = subnet.neurons.role[j] === ROLE_MINER ? rng.uniform() : 0;
-      any = upscaleRow(weights, n, row);
+      any = upscaleRow(weights, n, row, offset);
       break;
   }
   if (!any) return false; // the chain rejects fewer than MinAllowedWeights = 1 entries
-  if (subnet.commits === null) setWeightsRow(subnet, uid, row, n);
-  else commitWeightsRow(subnet, subnet.commits, uid, row, n, block, epoch);
+  if (commits === null) setWeightsRow(subnet, uid, row, offset);
+  else commitWeightsRow(commits, ring, row === scratch.row ? row : null, capacity, block, epoch);
   subnet.neurons.lastUpdate[uid] = block;
   return true;
 }
 
-/** Replaces uid's row of the weights matrix with u16[0 … length−1] (the rest cleared; 0 = no entry). */
-function setWeightsRow(subnet: SubnetState, uid: number, u16: Uint16Array, length: number, from = 0): void {
+/** Replaces uid's row of the weights matrix with u16[from … from + capacity − 1] (0 = no entry). */
+function setWeightsRow(subnet: SubnetState, uid: number, u16: Uint16Array, from: number): void {
   const { capacity, weights, weightsPresent } = subnet;
   const row = uid * capacity;
-  const m = Math.min(length, capacity);
-  for (let j = 0; j < m; j++) {
+  for (let j = 0; j < capacity; j++) {
     const v = u16[from + j];
     weights[row + j] = v;
     weightsPresent[row + j] = v > 0 ? 1 : 0;
   }
-  weights.fill(0, row + m, row + capacity);
-  weightsPresent.fill(0, row + m, row + capacity);
 }
 
-/**
- * Commits a row made at `epoch` into slot epoch mod period of uid's ring (allocated on its first
- * commit). That slot was emptied by revealCommits earlier in the same epoch: the commit it held was
- * made `period` epochs ago. A second commit in one epoch replaces the first.
- */
-function commitWeightsRow(
-  subnet: SubnetState,
-  commits: WeightCommits,
-  uid: number,
-  u16: Uint16Array,
-  length: number,
-  block: number,
-  epoch: number,
-): void {
-  const { capacity } = subnet;
-  const { period } = commits;
+/** uid's ring of commit slots, allocated at its first commit. */
+function ringOf(commits: WeightCommits, uid: number, capacity: number): number {
   let ring = commits.ring[uid];
   if (ring < 0) {
     ring = commits.rows.length;
-    commits.rows.push(new Uint16Array(period * capacity));
-    commits.block.push(new Float64Array(period));
-    commits.epoch.push(new Float64Array(period).fill(-1));
+    commits.rows.push(new Uint16Array(commits.period * capacity));
+    commits.block.push(new Float64Array(commits.period));
+    commits.epoch.push(new Float64Array(commits.period).fill(-1));
     commits.ring[uid] = ring;
   }
-  const slot = epoch % period;
-  const rows = commits.rows[ring];
-  const from = slot * capacity;
-  const m = Math.min(length, capacity);
-  for (let j = 0; j < m; j++) rows[from + j] = u16[j];
-  rows.fill(0, from + m, from + capacity);
+  return ring;
+}
+
+/**
+ * Commits a row made at `epoch` into slot epoch mod period of the ring (copying `u16` into it, or
+ * null when the row was written there directly). That slot was emptied by revealCommits earlier in the
+ * same epoch: the commit it held was made `period` epochs ago. A second commit in one epoch replaces
+ * the first.
+ */
+function commitWeightsRow(
+  commits: WeightCommits,
+  ring: number,
+  u16: Uint16Array | null,
+  capacity: number,
+  block: number,
+  epoch: number,
+): void {
+  const slot = epoch % commits.period;
+  if (u16 !== null) commits.rows[ring].set(u16.subarray(0, capacity), slot * capacity);
   commits.block[ring][slot] = block;
   commits.epoch[ring][slot] = epoch;
 }
@@ -181,7 +192,7 @@ export function revealCommits(subnet: SubnetState, epoch: number): void {
     if (ring < 0) continue;
     const epochs = commits.epoch[ring];
     if (epochs[slot] < 0 || epochs[slot] !== epoch - period) continue;
-    setWeightsRow(subnet, uid, commits.rows[ring], capacity, slot * capacity);
+    setWeightsRow(subnet, uid, commits.rows[ring], slot * capacity);
     epochs[slot] = -1;
   }
 }

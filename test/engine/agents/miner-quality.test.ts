@@ -17,6 +17,9 @@ function fixedRng(draws: { normal?: number; uniform?: number; exponential?: numb
     exponential: () => draws.exponential ?? 1,
     int: (n) => Math.floor((draws.uniform ?? 0.5) * n),
     normals: (out, count) => out.fill(draws.normal ?? 0, 0, count),
+    normalsAround: () => {
+      throw new Error('not drawn by miners');
+    },
   };
 }
 

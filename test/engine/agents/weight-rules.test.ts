@@ -17,10 +17,13 @@ function weigh(rule: WeightRule, scores: number[]): number[] {
     uids[m] = uid;
     responded[m++] = s;
   });
-  const row = new Uint16Array(scores.length);
-  const any = weighRow(rule, responded, uids, m, row);
+  const max = Math.max(...responded.subarray(0, m));
+  // Written at an offset into a longer row, as into a commit slot: nothing outside it may change.
+  const row = new Uint16Array(scores.length + 6);
+  const any = weighRow(rule, responded, max, uids, m, row, 3);
   expect(any).toBe(row.some((v) => v > 0));
-  return Array.from(row);
+  expect([...row.subarray(0, 3), ...row.subarray(3 + scores.length)]).toEqual([0, 0, 0, 0, 0, 0]);
+  return Array.from(row.subarray(3, 3 + scores.length));
 }
 
 const u16 = (w: number) => Math.round(65535 * w);
