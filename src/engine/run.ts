@@ -13,7 +13,7 @@ import { registerArrivals } from './network/neuron-registration.ts';
 import type { NetworkSample } from './network/sample.ts';
 import { registerDueSubnets } from './network/subnet-registration.ts';
 import { emptyQuote } from './pool/swap.ts';
-import { createSimulationRng } from './rng.ts';
+import { createSimulationRng } from './rng-table.ts';
 import {
   createEpochScratch,
   createEpochWorkspace,

@@ -1,4 +1,5 @@
-import { createRngTable, createSimulationRng, type Rng, type RngTable } from './rng.ts';
+import type { Rng } from './rng.ts';
+import { createRngTable, createSimulationRng, type RngTable } from './rng-table.ts';
 
 /**
  * Random streams of one subnet, each seeded from (scenario seed, subnet, concern), so a draw added to

@@ -1,11 +1,6 @@
 import { advanceMiners } from './agents/advance-miners.ts';
-import {
-  createWeightScratch,
-  earliestCommitBlocks,
-  revealCommits,
-  submitEpochWeights,
-  type WeightScratch,
-} from './agents/validator-weights.ts';
+import { createWeightScratch, submitEpochWeights, type WeightScratch } from './agents/validator-weights.ts';
+import { earliestCommitBlocks, revealCommits } from './agents/weight-commits.ts';
 import type { SubnetConfig } from './config.ts';
 import {
   type DrainedBuckets,

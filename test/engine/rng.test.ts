@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, createRngTable, createSimulationRng } from '../../src/engine/rng.ts';
+import { createRng } from '../../src/engine/rng.ts';
+import { createRngTable, createSimulationRng } from '../../src/engine/rng-table.ts';
 import { createSubnetStreams } from '../../src/engine/streams.ts';
 
 const take = (n: number, f: () => number) => Array.from({ length: n }, f);

@@ -4,7 +4,7 @@ import type { StakerGroup } from '../../../src/engine/network/config.ts';
 import { actStaker } from '../../../src/engine/network/staker-policies.ts';
 import { positionAlpha, type StakerContext } from '../../../src/engine/network/stakers.ts';
 import { emptyQuote } from '../../../src/engine/pool/swap.ts';
-import { createSimulationRng } from '../../../src/engine/rng.ts';
+import { createSimulationRng } from '../../../src/engine/rng-table.ts';
 import { runToEnd } from '../../helpers/run.ts';
 import { configFromYaml } from '../../helpers/scenario.ts';
 
