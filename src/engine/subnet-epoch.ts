@@ -59,7 +59,7 @@ export interface EpochEconomy {
  */
 export interface EpochScratch {
   weights: WeightScratch;
-  /** Yuma scratch by uid count (its n×n bond output is re-made when n changes). */
+  /** Yuma scratch of the full subnets, by capacity (a subnet still filling up has its own). */
   yuma: Map<number, YumaWorkspace>;
 }
 
@@ -72,19 +72,32 @@ export function createEpochScratch(capacity: number): EpochScratch {
 export interface EpochWorkspace {
   scratch: EpochScratch;
   input: EpochInput | null;
+  /** Yuma scratch while the subnet is not full (its n×n buffers follow its uid count). */
+  own: YumaWorkspace | null;
 }
 
 export function createEpochWorkspace(scratch: EpochScratch): EpochWorkspace {
-  return { scratch, input: null };
+  return { scratch, input: null, own: null };
 }
 
-function yumaWorkspace(scratch: EpochScratch, n: number): YumaWorkspace {
-  let workspace = scratch.yuma.get(n);
-  if (workspace === undefined) {
-    workspace = createYumaWorkspace();
-    scratch.yuma.set(n, workspace);
+/**
+ * The Yuma scratch for this epoch: shared by the full subnets of one capacity (all the same size, so
+ * nothing is re-made), the subnet's own while it fills up: shared, the n×n bond output would be re-made
+ * whenever two subnets' uid counts differ, and keyed by n a growing subnet would leave a set per count.
+ */
+function yumaWorkspace(subnet: SubnetState, workspace: EpochWorkspace): YumaWorkspace {
+  if (subnet.n !== subnet.capacity) {
+    workspace.own ??= createYumaWorkspace();
+    return workspace.own;
   }
-  return workspace;
+  workspace.own = null;
+  const shared = workspace.scratch.yuma;
+  let ws = shared.get(subnet.capacity);
+  if (ws === undefined) {
+    ws = createYumaWorkspace();
+    shared.set(subnet.capacity, ws);
+  }
+  return ws;
 }
 
 /** Copies the registered n×n corner of the state into the epoch's input. */
@@ -201,7 +214,7 @@ export function runSubnetEpoch(
   const exact = config.arithmetic === 'exact';
   const result = exact
     ? runEpochExact(input, config.yuma)
-    : runEpoch(input, config.yuma, yumaWorkspace(workspace.scratch, subnet.n));
+    : runEpoch(input, config.yuma, yumaWorkspace(subnet, workspace));
   persistEpoch(subnet, result, !exact);
   const burnedBefore = subnet.burned;
   payEpoch(subnet, market, result, buckets, economy.rules);
