@@ -107,7 +107,7 @@ export interface Simulation {
 }
 
 export function createSimulation(config: SimulationConfig): Simulation {
-  const streams = config.subnets.map((s) => createSubnetStreams(config.seed, s.netuid));
+  const streams = config.subnets.map((s) => createSubnetStreams(config.seed, s.netuid, s.maxUids));
   const subnets = config.subnets.map((s, k) => initialSubnet(s, streams[k]));
   const network = createNetworkState(config.network, subnets, config.subnets);
   return { config, state: { block: 0, subnets }, streams, network };

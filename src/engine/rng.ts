@@ -14,28 +14,41 @@ export interface Rng {
   exponential(): number;
   /** Integer in [0, n). */
   int(n: number): number;
+  /** Writes `count` standard normals into out[0 … count − 1]: the next `count` normal() draws. */
+  normals(out: Float64Array, count: number): void;
+  /**
+   * out[k] = means[k] + shift + sd·Z_k for k < count, Z the next `count` normal() draws (noisy
+   * observations, in one pass); returns the largest out[k] (−Infinity when count is 0).
+   */
+  normalsAround(means: Float64Array, shift: number, sd: number, out: Float64Array, count: number): number;
 }
 
+/**
+ * seedrandom's Alea with Box–Muller normals: the stream the sweeps' bootstrap and the benchmark's epoch
+ * inputs draw from (their draws must not move). The simulation's own streams use createSimulationRng
+ * (rng-table.ts).
+ */
 export function createRng(seed: string | number, stream: string): Rng {
   const prng = seedrandom.alea(`${seed}/${stream}`);
   // Box–Muller yields two normals per pair of uniforms; keep the second for the next call.
   let spare = Number.NaN;
   const uniform = (): number => prng();
+  const normal = (): number => {
+    if (!Number.isNaN(spare)) {
+      const s = spare;
+      spare = Number.NaN;
+      return s;
+    }
+    let u = uniform();
+    while (u === 0) u = uniform();
+    const v = uniform();
+    const r = Math.sqrt(-2 * Math.log(u));
+    spare = r * Math.sin(2 * Math.PI * v);
+    return r * Math.cos(2 * Math.PI * v);
+  };
   return {
     uniform,
-    normal() {
-      if (!Number.isNaN(spare)) {
-        const s = spare;
-        spare = Number.NaN;
-        return s;
-      }
-      let u = uniform();
-      while (u === 0) u = uniform();
-      const v = uniform();
-      const r = Math.sqrt(-2 * Math.log(u));
-      spare = r * Math.sin(2 * Math.PI * v);
-      return r * Math.cos(2 * Math.PI * v);
-    },
+    normal,
     exponential() {
       let u = uniform();
       while (u === 0) u = uniform();
@@ -43,6 +56,17 @@ export function createRng(seed: string | number, stream: string): Rng {
     },
     int(n: number) {
       return Math.floor(uniform() * n);
+    },
+    normals(out, count) {
+      for (let k = 0; k < count; k++) out[k] = normal();
+    },
+    normalsAround(means, shift, sd, out, count) {
+      let max = Number.NEGATIVE_INFINITY;
+      for (let k = 0; k < count; k++) {
+        out[k] = means[k] + shift + sd * normal();
+        if (out[k] > max) max = out[k];
+      }
+      return max;
     },
   };
 }

@@ -1,4 +1,5 @@
-import { createRng, type Rng } from './rng.ts';
+import type { Rng } from './rng.ts';
+import { createRngTable, createSimulationRng, type RngTable } from './rng-table.ts';
 
 /**
  * Random streams of one subnet, each seeded from (scenario seed, subnet, concern), so a draw added to
@@ -11,21 +12,21 @@ export interface SubnetStreams {
   evaluation: Rng;
   /** Registration arrival times. */
   registration: Rng;
-  /** Per uid → the current occupant's model stream (initial quality and its evolution). */
-  models: Rng[];
-  /** Creates the model stream of the miner with serial number `serial`, now seated on `uid`. */
+  /** Row uid → the current occupant's model stream (initial quality and its evolution). */
+  models: RngTable;
+  /** Starts the model stream of the miner with serial number `serial`, now seated on `uid`, and returns it (models.at(uid)). */
   seatModel(uid: number, serial: number): Rng;
 }
 
-export function createSubnetStreams(seed: number, netuid: number): SubnetStreams {
-  const models: Rng[] = [];
+export function createSubnetStreams(seed: number, netuid: number, capacity: number): SubnetStreams {
+  const models = createRngTable(capacity);
   return {
-    evaluation: createRng(seed, `subnet/${netuid}/evaluation`),
-    registration: createRng(seed, `subnet/${netuid}/registration`),
+    evaluation: createSimulationRng(seed, `subnet/${netuid}/evaluation`),
+    registration: createSimulationRng(seed, `subnet/${netuid}/registration`),
     models,
     seatModel(uid, serial) {
-      models[uid] = createRng(seed, `subnet/${netuid}/miner/${serial}`);
-      return models[uid];
+      models.seed(uid, seed, `subnet/${netuid}/miner/${serial}`);
+      return models.at(uid);
     },
   };
 }

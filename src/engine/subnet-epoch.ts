@@ -1,11 +1,6 @@
 import { advanceMiners } from './agents/advance-miners.ts';
-import {
-  createWeightScratch,
-  earliestCommitBlocks,
-  revealCommits,
-  submitWeights,
-  type WeightScratch,
-} from './agents/validator-weights.ts';
+import { createWeightScratch, submitEpochWeights, type WeightScratch } from './agents/validator-weights.ts';
+import { earliestCommitBlocks, revealCommits } from './agents/weight-commits.ts';
 import type { SubnetConfig } from './config.ts';
 import {
   type DrainedBuckets,
@@ -15,7 +10,7 @@ import {
   payEpoch,
 } from './network/epoch-payout.ts';
 import type { NetworkLedger, SubnetMarket } from './network/state.ts';
-import { ROLE_VALIDATOR, type SubnetState } from './state.ts';
+import type { SubnetState } from './state.ts';
 import type { SubnetStreams } from './streams.ts';
 import { RAO_PER_ALPHA } from './units.ts';
 import { runEpoch } from './yuma/epoch.ts';
@@ -23,7 +18,11 @@ import { runEpochExact } from './yuma/exact/epoch.ts';
 import type { EpochInput, EpochResult } from './yuma/types.ts';
 import { createYumaWorkspace, type YumaWorkspace } from './yuma/workspace.ts';
 
-/** What one subnet epoch produced; arrays are length n and only valid until the next epoch of the subnet. */
+/**
+ * What one subnet epoch produced. Arrays are length n and valid only until the runner goes on (the
+ * next event): `result` lives in Yuma scratch shared by every subnet, the rest in the subnet's buffers.
+ * Copy what must outlive the event.
+ */
 export interface EpochRecord {
   kind: 'epoch';
   netuid: number;
@@ -54,16 +53,51 @@ export interface EpochEconomy {
   rules: PayoutRules;
 }
 
-/** Buffers reused from epoch to epoch (re-made when the uid count changes). */
-export interface EpochWorkspace {
-  scratch: WeightScratch;
-  input: EpochInput | null;
-  /** Yuma scratch; `result` arrays may live in it: fine, as they are copied into the state and a record's result expires. */
-  yuma: YumaWorkspace;
+/**
+ * Scratch shared by every subnet's epochs, which run one at a time: one set stays in cache, where 128
+ * subnets' own sets (~1 MB each at 256 uids) would each come from memory cold at every epoch.
+ */
+export interface EpochScratch {
+  weights: WeightScratch;
+  /** Yuma scratch of the full subnets, by capacity (a subnet still filling up has its own). */
+  yuma: Map<number, YumaWorkspace>;
 }
 
-export function createEpochWorkspace(capacity: number): EpochWorkspace {
-  return { scratch: createWeightScratch(capacity), input: null, yuma: createYumaWorkspace() };
+/** Scratch for subnets of up to `capacity` uids. */
+export function createEpochScratch(capacity: number): EpochScratch {
+  return { weights: createWeightScratch(capacity), yuma: new Map() };
+}
+
+/** A subnet's buffers reused from epoch to epoch: its epoch input (re-made when the uid count changes). */
+export interface EpochWorkspace {
+  scratch: EpochScratch;
+  input: EpochInput | null;
+  /** Yuma scratch while the subnet is not full (its n×n buffers follow its uid count). */
+  own: YumaWorkspace | null;
+}
+
+export function createEpochWorkspace(scratch: EpochScratch): EpochWorkspace {
+  return { scratch, input: null, own: null };
+}
+
+/**
+ * The Yuma scratch for this epoch: shared by the full subnets of one capacity (all the same size, so
+ * nothing is re-made), the subnet's own while it fills up: shared, the n×n bond output would be re-made
+ * whenever two subnets' uid counts differ, and keyed by n a growing subnet would leave a set per count.
+ */
+function yumaWorkspace(subnet: SubnetState, workspace: EpochWorkspace): YumaWorkspace {
+  if (subnet.n !== subnet.capacity) {
+    workspace.own ??= createYumaWorkspace();
+    return workspace.own;
+  }
+  workspace.own = null;
+  const shared = workspace.scratch.yuma;
+  let ws = shared.get(subnet.capacity);
+  if (ws === undefined) {
+    ws = createYumaWorkspace();
+    shared.set(subnet.capacity, ws);
+  }
+  return ws;
 }
 
 /** Copies the registered n×n corner of the state into the epoch's input. */
@@ -120,13 +154,20 @@ function epochInput(
   return input;
 }
 
-/** Stores what the epoch persists: bonds, permits, emission (pruning reads it) and consensus. */
-function persistEpoch(subnet: SubnetState, result: EpochResult): void {
-  const { n, capacity, neurons } = subnet;
-  // One copy of the whole matrix when the subnet is full (row by row costs 2–10× more).
-  if (n === capacity) subnet.bonds.set(result.bonds);
+/**
+ * Stores what the epoch persists: bonds, permits, emission (pruning reads it) and consensus. The float
+ * epoch stores bonds only in the rows it permits, and the stored bonds are non-zero only in the rows
+ * the last epoch permitted, so only rows permitted then or now are copied (~K of n: 64 of 256 rows).
+ */
+function persistEpoch(subnet: SubnetState, result: EpochResult, permittedRowsOnly: boolean): void {
+  const { n, capacity, neurons, bonds } = subnet;
+  const from = result.bonds;
   for (let i = 0; i < n; i++) {
-    if (n !== capacity) subnet.bonds.set(result.bonds.subarray(i * n, i * n + n), i * capacity);
+    if (!permittedRowsOnly || neurons.validatorPermit[i] === 1 || result.validatorPermit[i] === 1) {
+      const to = i * capacity;
+      const at = i * n;
+      for (let j = 0; j < n; j++) bonds[to + j] = from[at + j];
+    }
     neurons.validatorPermit[i] = result.validatorPermit[i];
     neurons.emission[i] = result.emission[i];
     subnet.lastConsensus[i] = result.consensus[i];
@@ -151,19 +192,8 @@ export function runSubnetEpoch(
   const epoch = subnet.epochsRun;
   advanceMiners(subnet, config, epoch, block, streams);
   revealCommits(subnet, epoch);
-  for (let uid = 0; uid < subnet.n; uid++) {
-    if (subnet.neurons.role[uid] === ROLE_VALIDATOR) {
-      submitWeights(
-        subnet,
-        config,
-        uid,
-        epoch,
-        Math.max(0, block - 1),
-        streams.evaluation,
-        workspace.scratch,
-      );
-    }
-  }
+  const weights = workspace.scratch.weights;
+  submitEpochWeights(subnet, config, epoch, Math.max(0, block - 1), streams.evaluation, weights);
   const { market } = economy;
   const buckets: DrainedBuckets = {
     server: subnet.pendingServer,
@@ -181,11 +211,11 @@ export function runSubnetEpoch(
   const distributed = buckets.server + buckets.validator + buckets.root;
   const ownerCut = buckets.owner;
   const input = epochInput(subnet, config, block, workspace, distributed, economy.rules.taoWeight);
-  const result =
-    config.arithmetic === 'exact'
-      ? runEpochExact(input, config.yuma)
-      : runEpoch(input, config.yuma, workspace.yuma);
-  persistEpoch(subnet, result);
+  const exact = config.arithmetic === 'exact';
+  const result = exact
+    ? runEpochExact(input, config.yuma)
+    : runEpoch(input, config.yuma, yumaWorkspace(subnet, workspace));
+  persistEpoch(subnet, result, !exact);
   const burnedBefore = subnet.burned;
   payEpoch(subnet, market, result, buckets, economy.rules);
   const dust = Number(subnet.burned - burnedBefore);

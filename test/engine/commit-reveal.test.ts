@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { earliestCommitBlocks } from '../../src/engine/agents/validator-weights.ts';
+import { earliestCommitBlocks } from '../../src/engine/agents/weight-commits.ts';
 import type { SimulationConfig, SubnetConfig } from '../../src/engine/config.ts';
 import { runSimulation } from '../../src/engine/run.ts';
 import type { SubnetState } from '../../src/engine/state.ts';

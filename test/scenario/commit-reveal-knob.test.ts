@@ -66,8 +66,8 @@ describe('yuma.commit_reveal in the scenario file', () => {
 describe('commit-reveal over whole runs', () => {
   // 6 honest validators and 3 weight copiers of equal stake; miners' models jump often, so the consensus
   // keeps moving (weight-copiers.yaml in small).
-  const copiers = (commitReveal: string) => `
-seed: 7
+  const copiers = (commitReveal: string, seed: number) => `
+seed: ${seed}
 duration: 14000
 subnets:
   - tempo: 50
@@ -85,8 +85,8 @@ subnets:
       quality: { initial: { min: 0.2, max: 0.6 }, noise: 0.02, release: { probability: 0.08, size: 0.08 } }
 `;
 
-  function shares(commitReveal: string) {
-    const config = configFromYaml(copiers(commitReveal));
+  function shares(commitReveal: string, seed: number) {
+    const config = configFromYaml(copiers(commitReveal, seed));
     const rows: ReturnType<typeof epochMetrics>[] = [];
     runToEnd(config, (r) =>
       rows.push(epochMetrics(r, (uid) => minerCabal(config.subnets[0], r.subnet, uid))),
@@ -97,9 +97,11 @@ subnets:
 
   it('weight copiers earn a smaller dividend share with commit-reveal, and smaller still with a longer period', () => {
     // Copiers hold 4/12 of the stake: a share of 0.333 would mean copying pays as well as evaluating.
-    const off = shares('{ enabled: false }'); // observed ≈ 0.265 (seed 8: 0.256)
-    const on = shares('{ enabled: true, reveal_period_epochs: 1 }'); // ≈ 0.228 (0.222)
-    const long = shares('{ enabled: true, reveal_period_epochs: 4 }'); // ≈ 0.193 (0.183)
+    // Averaged over three seeds: one seed's gap ranges 0.015–0.05 (seeds 7–11), too close to the bound.
+    const mean = (cr: string) => [7, 8, 9].reduce((sum, seed) => sum + shares(cr, seed), 0) / 3;
+    const off = mean('{ enabled: false }'); // observed ≈ 0.270
+    const on = mean('{ enabled: true, reveal_period_epochs: 1 }'); // ≈ 0.242
+    const long = mean('{ enabled: true, reveal_period_epochs: 4 }'); // ≈ 0.199
     expect(off).toBeLessThan(0.3);
     expect(off - on).toBeGreaterThan(0.015);
     expect(on - long).toBeGreaterThan(0.015);

@@ -3,7 +3,7 @@ import { ROLE_MINER, type SubnetState } from '../state.ts';
 import type { SubnetStreams } from '../streams.ts';
 import { BLOCKS_PER_DAY } from '../units.ts';
 import { minerGroupOf } from './cabal.ts';
-import { evolveQuality } from './miner-quality.ts';
+import { evolveQuality, type QualityScope } from './miner-quality.ts';
 import { servedQuality } from './served-quality.ts';
 
 /** Miners' models move one epoch on, and each miner decides what it serves. */
@@ -26,22 +26,23 @@ export function advanceMiners(
   }
   const mean = count > 0 ? sum / count : 0;
   let best = 0;
+  // One scope for every miner (only q, age and uid change): expressions read it, nothing keeps it.
+  const scope: QualityScope = {
+    q: 0,
+    epoch,
+    age: 0,
+    uid: 0,
+    best: previousBest,
+    mean,
+    day: block / BLOCKS_PER_DAY,
+  };
   for (let j = 0; j < subnet.n; j++) {
     if (neurons.role[j] !== ROLE_MINER) continue;
     const group = minerGroupOf(config, subnet, j);
-    neurons.quality[j] = evolveQuality(
-      group.quality,
-      {
-        q: neurons.quality[j],
-        epoch,
-        age: Math.floor((block - neurons.blockAtRegistration[j]) / config.tempo),
-        uid: j,
-        best: previousBest,
-        mean,
-        day: block / BLOCKS_PER_DAY,
-      },
-      streams.models[j],
-    );
+    scope.q = neurons.quality[j];
+    scope.age = Math.floor((block - neurons.blockAtRegistration[j]) / config.tempo);
+    scope.uid = j;
+    neurons.quality[j] = evolveQuality(group.quality, scope, streams.models.at(j));
     if (group.behaviour === 'honest' && neurons.quality[j] > best) best = neurons.quality[j];
   }
   subnet.bestQualityHistory.push(best);

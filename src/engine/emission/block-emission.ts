@@ -18,10 +18,17 @@ export function blockEmissionForIssuance(issuance: bigint): bigint {
 }
 
 /**
- * The same on a number of rao (the per-block hot path). For I < 2^53 the difference 21e15 − I rounds
- * once, as Number(21e15n − I) does, so both forms agree.
+ * Below this, E is the base emission: (21e15 − I)/21e15 > ½ + 4.7e-8, whose reciprocal's log2 is below
+ * 1 − 1.3e-7 — further from 1 than float64 can err — so the floor is 0 and the log2 can be skipped.
+ */
+const FIRST_HALVING_MARGIN = 10.5e15 - 1e9;
+
+/**
+ * The same on a number of rao (the per-block hot path: TAO once a block, alpha for every subnet). For
+ * I < 2^53 the difference 21e15 − I rounds once, as Number(21e15n − I) does, so both forms agree.
  */
 export function blockEmissionRao(issuance: number): number {
+  if (issuance < FIRST_HALVING_MARGIN) return BASE_EMISSION_RAO;
   if (issuance >= MAX_ISSUANCE) return 0;
   return Math.floor(emissionForRemaining((MAX_ISSUANCE - issuance) / MAX_ISSUANCE));
 }

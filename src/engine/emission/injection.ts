@@ -68,7 +68,13 @@ export function subnetTerms(
     target.boughtAlpha = 'none';
     return target;
   }
-  const cap = injectionCap(rule, input);
+  // The cap by rule (inlined by hand: a double returned from a call is a heap allocation).
+  const cap =
+    rule === 'root_proportion'
+      ? Math.max(0, Math.min(1, input.rootProportion)) * alphaEmission
+      : rule === 'min_alpha_emission_block_emission'
+        ? Math.min(alphaEmission, input.blockEmission)
+        : alphaEmission;
   let alphaIn = price > 0 ? tao / price : 0;
   let taoIn = tao;
   if (alphaIn > cap) {
@@ -80,16 +86,4 @@ export function subnetTerms(
   target.excessTao = tao - taoIn;
   target.boughtAlpha = target.excessTao > 0 ? boughtAlpha : 'none';
   return target;
-}
-
-function injectionCap(rule: InjectionCapRule, input: SubnetTermsInput): number {
-  switch (rule) {
-    case 'alpha_emission':
-    case 'alpha_emission_buy':
-      return input.alphaEmission;
-    case 'min_alpha_emission_block_emission':
-      return Math.min(input.alphaEmission, input.blockEmission);
-    case 'root_proportion':
-      return Math.max(0, Math.min(1, input.rootProportion)) * input.alphaEmission;
-  }
 }

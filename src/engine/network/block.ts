@@ -52,6 +52,27 @@ export function epochDue(
   return block - state.subnets[k].lastEpochBlock >= tempo;
 }
 
+/**
+ * The first block ≥ `from` at which subnet k's epoch is due (epochDue), as long as nothing moves its
+ * LastEpochBlock before then; Infinity with no positive tempo. The runner checks a subnet only from
+ * then on, so a block does not read 128 subnets' states to find the one or two epochs due.
+ */
+export function nextEpochBlock(
+  config: SimulationConfig,
+  state: SimulationState,
+  k: number,
+  from: number,
+): number {
+  const tempo = config.subnets[k].tempo;
+  if (tempo <= 0) return Number.POSITIVE_INFINITY;
+  if (config.network.rules.epochSchedule === 'modulo') {
+    const period = tempo + 1;
+    const r = (from + state.subnets[k].netuid + 1) % period;
+    return r === 0 ? from : from + period - r;
+  }
+  return Math.max(from, state.subnets[k].lastEpochBlock + tempo);
+}
+
 /** §11 steps after the epochs: EMA prices, flow EMAs, root claims; then the stakers whose turn it is. */
 export function stepEconomyAfterEpochs(
   net: NetworkState,

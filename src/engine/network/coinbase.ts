@@ -1,7 +1,7 @@
 import type { SubnetConfig } from '../config.ts';
 import { type AlphaSplit, splitAlphaOut } from '../emission/alpha-split.ts';
 import { blockEmissionRao } from '../emission/block-emission.ts';
-import { type SubnetTerms, subnetTerms } from '../emission/injection.ts';
+import { type SubnetTerms, type SubnetTermsInput, subnetTerms } from '../emission/injection.ts';
 import { rootProportion } from '../emission/root-proportion.ts';
 import { rootSellFlag } from '../emission/root-sell.ts';
 import { subnetShares } from '../emission/subnet-shares.ts';
@@ -22,6 +22,7 @@ export interface CoinbaseScratch {
   emissionEnabled: boolean[];
   shares: Float64Array;
   terms: SubnetTerms;
+  termsInput: SubnetTermsInput;
   split: AlphaSplit;
   quote: ReturnType<typeof emptyQuote>;
 }
@@ -38,6 +39,7 @@ export function createCoinbaseScratch(subnets: number): CoinbaseScratch {
     emissionEnabled: new Array(subnets).fill(false),
     shares: new Float64Array(subnets),
     terms: { taoIn: 0, alphaIn: 0, excessTao: 0, boughtAlpha: 'none' },
+    termsInput: { taoEmission: 0, price: 0, alphaEmission: 0, rootProportion: 0, blockEmission: 0 },
     split: { owner: 0, server: 0, validator: 0, root: 0 },
     quote: emptyQuote(),
   };
@@ -86,7 +88,8 @@ export function runCoinbase(
   subnetShares(config.rules.shareRule, s, s.shares);
   const rules = config.rules;
   // The root-sell flag came with claimable root dividends (2025-11); before, root alpha was always sold.
-  const rootSell = rules.rootDividends === 'sold_each_block' || rootSellFlag(s.emaPrice, s.emit);
+  const sellRootNow = rules.rootDividends === 'sold_each_block';
+  const rootSell = sellRootNow || rootSellFlag(s.emaPrice, s.emit);
   // What the other subnets receive leaves the model: their pools' TAO is held outside it.
   net.otherShare = s.shares[count];
   const outsideTao = Math.floor(E * s.shares[count]);
@@ -105,19 +108,14 @@ export function runCoinbase(
     const issuance = m.pool.alpha + m.alphaOut;
     const A = blockEmissionRao(issuance);
     const rho = rootProportion(ledger.rootStake, issuance, config.taoWeight);
-    const terms = subnetTerms(
-      rules.injectionCap,
-      {
-        taoEmission: Math.floor(E * s.shares[k]),
-        price: spotPrice(m.pool),
-        alphaEmission: A,
-        rootProportion: rho,
-        blockEmission: E,
-      },
-      s.terms,
-    );
-    minted += inject(m, terms, s);
-    emitAlphaOut(subnets[k], configs[k], m, A, rho, rootSell, rules.rootDividends === 'sold_each_block', s);
+    const input = s.termsInput;
+    input.taoEmission = Math.floor(E * s.shares[k]);
+    input.price = spotPrice(m.pool);
+    input.alphaEmission = A;
+    input.rootProportion = rho;
+    input.blockEmission = E;
+    minted += inject(m, subnetTerms(rules.injectionCap, input, s.terms), s);
+    emitAlphaOut(subnets[k], configs[k].ownerCut, m, A, rho, rootSell, sellRootNow, s);
   }
   ledger.totalIssuance += BigInt(minted);
   ledger.mintedTao += BigInt(minted);
@@ -154,7 +152,7 @@ function inject(m: SubnetMarket, terms: SubnetTerms, s: CoinbaseScratch): number
 /** §1 g: A_i into SubnetAlphaOut and the pending buckets (root alpha per the era and the root-sell flag). */
 function emitAlphaOut(
   subnet: SubnetState,
-  config: SubnetConfig,
+  ownerCut: number,
   m: SubnetMarket,
   A: number,
   rho: number,
@@ -167,7 +165,7 @@ function emitAlphaOut(
   m.mintedAlpha += A;
   subnet.alphaOutIssued += A;
   m.alphaEmission = A;
-  const split = splitAlphaOut(A, config.ownerCut, rho, s.split);
+  const split = splitAlphaOut(A, ownerCut, rho, s.split);
   subnet.pendingOwner += split.owner;
   subnet.pendingServer += split.server;
   subnet.pendingValidator += split.validator;

@@ -113,8 +113,9 @@ export function payEpoch(
     if (!(d > 0)) continue;
     const f = rootFraction(neurons.stakeAlpha[i], neurons.rootStake[i], rules.taoWeight);
     stakedBefore += neurons.stakeAlpha[i];
-    let alphaDiv = alphaParts > 0 ? Math.floor((validatorPot * d * (1 - f)) / alphaParts) : 0;
-    let rootDiv = rootParts > 0 ? Math.floor((buckets.root * d * f) / rootParts) : 0;
+    // The part's share of its kind first (≤ 1, exactly 1 for a sole recipient), then of the pot.
+    let alphaDiv = alphaParts > 0 ? Math.floor(validatorPot * ((d * (1 - f)) / alphaParts)) : 0;
+    let rootDiv = rootParts > 0 ? Math.floor(buckets.root * ((d * f) / rootParts)) : 0;
     validatorPaid += alphaDiv;
     rootPaid += rootDiv;
     const parent = parentOf(subnet, rules.validators, i);

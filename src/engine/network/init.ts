@@ -3,60 +3,31 @@ import { burnDecayFactorQ32 } from '../registration/burn.ts';
 import type { SubnetState } from '../state.ts';
 import { RAO_PER_ALPHA } from '../units.ts';
 import type { MarketConfig, NetworkConfig } from './config.ts';
+import { createMarkets } from './market-table.ts';
 import type { NetworkState, StakerTable, SubnetMarket } from './state.ts';
 
 /** A subnet's market at block 0: its pool, and alpha outstanding = the neurons' stakes + outside holders'. */
-function initialMarket(subnet: SubnetState, config: SubnetConfig): SubnetMarket {
-  const m: MarketConfig = config.market;
+function initialMarket(m: SubnetMarket, subnet: SubnetState, config: SubnetConfig): void {
+  const c: MarketConfig = config.market;
   let staked = 0;
   for (let uid = 0; uid < subnet.n; uid++) staked += subnet.neurons.stakeAlpha[uid];
   const outsideAlpha = Number(config.initialAlphaIssuance);
-  const alphaOut = staked + outsideAlpha;
   // A subnet registered during the run has no pool until its owner pays the lock (subnet-registration.ts).
-  const active = m.atStart;
-  return {
-    pool: active
-      ? { tao: m.poolTao, alpha: m.poolAlpha, quoteWeight: m.quoteWeight }
-      : { tao: 0, alpha: 0, quoteWeight: 0.5 },
-    active,
-    registeredAt: m.registeredAt,
-    dissolvedAt: -1,
-    alphaOut,
-    protocolAlpha: 0,
-    movingPrice: m.movingPrice,
-    pendingRoot: 0,
-    rootClaimable: 0,
-    pendingRootTao: 0,
-    minerBurned: 0,
-    burn: m.burn.initial,
-    burnDecayQ32: burnDecayFactorQ32(m.burn.halfLife),
-    emissionEnabled: m.emissionEnabled,
-    startBlock: m.startBlock,
-    userFlow: 0,
-    flowEma: 0,
-    protocolFlowEma: 0,
-    protocolFlow: 0,
-    share: 0,
-    taoIn: 0,
-    alphaIn: 0,
-    excessTao: 0,
-    alphaEmission: 0,
-    ownerCutBlock: 0,
-    rootAlphaBlock: 0,
-    rootDividends: 0,
-    outsideAlpha,
-    ownerAlpha: 0,
-    burnedAlpha: 0,
-    rootStakersAlpha: 0,
-    parentAlpha: 0,
-    recycledAlpha: 0,
-    mintedAlpha: 0,
-    initialIssuance: m.poolAlpha + alphaOut,
-    dividendYield: 0,
-    registrationsPaid: 0,
-    registrationTao: 0,
-    volume: 0,
-  };
+  m.active = c.atStart;
+  m.pool.tao = c.atStart ? c.poolTao : 0;
+  m.pool.alpha = c.atStart ? c.poolAlpha : 0;
+  m.pool.quoteWeight = c.atStart ? c.quoteWeight : 0.5;
+  m.registeredAt = c.registeredAt;
+  m.dissolvedAt = -1;
+  m.alphaOut = staked + outsideAlpha;
+  m.movingPrice = c.movingPrice;
+  m.burn = c.burn.initial;
+  m.burnDecayQ32 = burnDecayFactorQ32(c.burn.halfLife);
+  m.emissionEnabled = c.emissionEnabled;
+  m.startBlock = c.startBlock;
+  m.outsideAlpha = outsideAlpha;
+  m.initialIssuance = c.poolAlpha + m.alphaOut;
+  // Every other number starts at 0 (createMarkets).
 }
 
 function initialStakers(config: NetworkConfig, subnets: number): StakerTable {
@@ -96,7 +67,8 @@ export function createNetworkState(
   subnets: SubnetState[],
   configs: SubnetConfig[],
 ): NetworkState {
-  const markets = subnets.map((s, k) => initialMarket(s, configs[k]));
+  const markets = createMarkets(subnets.length);
+  for (let k = 0; k < markets.length; k++) initialMarket(markets[k], subnets[k], configs[k]);
   const stakers = initialStakers(config, subnets.length);
   let rootStake = config.root.stake;
   for (const s of subnets) for (let uid = 0; uid < s.n; uid++) rootStake += s.neurons.rootStake[uid];

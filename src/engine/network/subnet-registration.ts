@@ -23,6 +23,7 @@ const OTHER = -2;
  * 4. start_call at once (StartCallDelay 0): emission and the EMA start, the EMA price from 0.
  * Simplified: netuids are not reused (a new subnet keeps the netuid its scenario gives it), and the
  * scenario's neurons arrive with the stakes it gives them.
+ * Returns whether anything changed (a subnet registered, maybe another dissolved).
  */
 export function registerDueSubnets(
   net: NetworkState,
@@ -30,13 +31,15 @@ export function registerDueSubnets(
   config: SimulationConfig,
   streams: SubnetStreams[],
   block: number,
-): void {
+): boolean {
   const rules = config.network.subnetRegistration;
+  let changed = false;
   for (let k = 0; k < net.markets.length; k++) {
     const m = net.markets[k];
     if (m.active || m.dissolvedAt >= 0 || m.registeredAt > block) continue;
-    if (block - net.registry.lastLockBlock < rules.rateLimit) return; // one registration per rate-limit window
-    if (activeCount(net) >= rules.limit && !pruneOne(net, state, config, block)) return;
+    if (block - net.registry.lastLockBlock < rules.rateLimit) return changed; // one registration per rate-limit window
+    if (activeCount(net) >= rules.limit && !pruneOne(net, state, config, block)) return changed;
+    changed = true;
     const cost = subnetLockCost({
       lastLock: net.registry.lastLock,
       lastLockBlock: net.registry.lastLockBlock,
@@ -68,6 +71,7 @@ export function registerDueSubnets(
       streams[k].registration,
     );
   }
+  return changed;
 }
 
 function activeCount(net: NetworkState): number {

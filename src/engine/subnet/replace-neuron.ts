@@ -1,4 +1,4 @@
-import type { SubnetState } from '../state.ts';
+import { ROLE_VALIDATOR, type SubnetState } from '../state.ts';
 
 /**
  * What deregistering uid j does to the epoch's inputs (yuma.md §3.11, subnets/uids.rs replace_neuron):
@@ -8,14 +8,20 @@ import type { SubnetState } from '../state.ts';
  * entries for uid: commits are opaque on chain; the epoch's masks decide whether they count.
  * Other validators' bonds to j are not cleared here: the epoch's recently-registered mask drops them.
  * Returns the balance the departing neuron takes with it, rao.
+ *
+ * Only validators set weights and only permitted rows hold bonds (the epoch stores no others), so the
+ * rows and column entries known to be zero already are not written: at 256 uids a column is 256
+ * scattered cache lines, most of them miners' empty rows.
  */
 export function replaceNeuron(subnet: SubnetState, uid: number, block: number, hotkey: number): bigint {
   const { capacity, weights, weightsPresent, bonds, neurons } = subnet;
   const row = uid * capacity;
-  weights.fill(0, row, row + capacity);
-  weightsPresent.fill(0, row, row + capacity);
-  bonds.fill(0, row, row + capacity);
-  for (let i = 0; i < subnet.n; i++) weights[i * capacity + uid] = 0;
+  if (neurons.role[uid] === ROLE_VALIDATOR) {
+    weights.fill(0, row, row + capacity);
+    weightsPresent.fill(0, row, row + capacity);
+  }
+  if (neurons.validatorPermit[uid] === 1) bonds.fill(0, row, row + capacity);
+  for (let i = 0; i < subnet.n; i++) if (neurons.role[i] === ROLE_VALIDATOR) weights[i * capacity + uid] = 0;
   const { commits } = subnet;
   if (commits !== null && commits.ring[uid] >= 0) commits.epoch[commits.ring[uid]].fill(-1);
   const departed = neurons.balance[uid];

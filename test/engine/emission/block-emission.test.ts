@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { blockEmissionForIssuance, MAX_ISSUANCE_RAO } from '../../../src/engine/emission/block-emission.ts';
+import {
+  blockEmissionForIssuance,
+  blockEmissionRao,
+  MAX_ISSUANCE_RAO,
+} from '../../../src/engine/emission/block-emission.ts';
 
 const TAO = 1_000_000_000n;
 const taoIssuance = (millions: number): bigint => BigInt(Math.round(millions * 1_000_000)) * TAO;
@@ -47,6 +51,18 @@ describe('blockEmissionForIssuance', () => {
         expect(k).toBeDefined();
       }
       previous = e;
+    }
+  });
+});
+
+describe('blockEmissionRao (the per-block form on numbers)', () => {
+  it('agrees with the bigint form everywhere, around its shortcut below the first halving too', () => {
+    const points: number[] = [0, 1, 5e14, 10e15, 10.5e15, 15.75e15, 18.375e15, 20.9e15, 21e15, 22e15];
+    // The shortcut's edge (10.5e15 − 1e9) and the threshold itself, rao by rao and TAO by TAO.
+    for (let d = -3; d <= 3; d++) points.push(10.5e15 - 1e9 + d, 10.5e15 + d * 1e9, 10.5e15 + d);
+    for (let millis = 0; millis <= 21_500; millis += 13) points.push(millis * 1e12);
+    for (const issuance of points) {
+      expect(blockEmissionRao(issuance)).toBe(Number(blockEmissionForIssuance(BigInt(issuance))));
     }
   });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createSimulation } from '../../../src/engine/init.ts';
+import { epochDue, nextEpochBlock } from '../../../src/engine/network/block.ts';
 import { runToEnd } from '../../helpers/run.ts';
 import { configFromYaml } from '../../helpers/scenario.ts';
 
@@ -45,5 +47,22 @@ describe('epoch schedule', () => {
     expect(blocks[1]).toEqual([9, 20, 31]); // (9 + 1 + 1) = 11 ≡ 0 mod 11
     expect(blocks[11]).toEqual([10, 21, 32]); // (10 + 11 + 1) = 22
     expect(blocks[21]).toEqual([11, 22, 33]); // (11 + 21 + 1) = 33
+  });
+});
+
+describe('nextEpochBlock (where the runner starts checking a subnet)', () => {
+  it('is the first block from `from` on at which epochDue holds, under both schedules', () => {
+    for (const era of ['2026-06', '2025-02']) {
+      const config = configFromYaml(three(era).replace('tempo: 10', 'tempo: 7'));
+      const { state } = createSimulation(config);
+      state.subnets[1].lastEpochBlock = 23; // as if its last epoch ran at block 23
+      for (let k = 0; k < 3; k++) {
+        for (let from = 1; from < 60; from++) {
+          let first = from;
+          while (!epochDue(config, state, k, first)) first++;
+          expect(nextEpochBlock(config, state, k, from)).toBe(first);
+        }
+      }
+    }
   });
 });

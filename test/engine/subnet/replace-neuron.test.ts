@@ -6,6 +6,8 @@ import { makeSubnet, minerGroup, validatorGroup } from '../../helpers/config.ts'
  * Expected effects: the doc comment of replace-neuron.ts, after yuma.md §3.11 (subnets/uids.rs
  * replace_neuron): own weights and bonds rows emptied, weights pointing at the uid set to 0 with the
  * entry kept, permit and stake gone, registration and last update stamped, others' bonds to it kept.
+ * The state is one the engine can produce: weights only in validators' rows (only they set weights)
+ * and bonds only in permitted rows (here every uid has a permit, miners too).
  */
 function filledSubnet() {
   const fixture = makeSubnet({
@@ -17,8 +19,10 @@ function filledSubnet() {
   const { capacity, neurons } = subnet;
   for (let i = 0; i < capacity; i++) {
     for (let j = 0; j < capacity; j++) {
-      subnet.weights[i * capacity + j] = 1000 + 10 * i + j;
-      subnet.weightsPresent[i * capacity + j] = 1;
+      if (i < 2) {
+        subnet.weights[i * capacity + j] = 1000 + 10 * i + j;
+        subnet.weightsPresent[i * capacity + j] = 1;
+      }
       subnet.bonds[i * capacity + j] = 2000 + 10 * i + j;
     }
     neurons.balance[i] = BigInt(1_000_000_007 * (i + 1));
@@ -47,14 +51,16 @@ describe('replaceNeuron', () => {
     expect(subnet.lastConsensus[3]).toBe(0);
   });
 
-  it("empties the uid's own weights and bonds rows", () => {
-    const { subnet } = filledSubnet();
-    replaceNeuron(subnet, 3, 777, 99);
-    const row = 3 * subnet.capacity;
-    for (let j = 0; j < subnet.capacity; j++) {
-      expect(subnet.weights[row + j]).toBe(0);
-      expect(subnet.weightsPresent[row + j]).toBe(0);
-      expect(subnet.bonds[row + j]).toBe(0);
+  it("empties the uid's own weights and bonds rows (a miner's bonds; a validator's weights and bonds)", () => {
+    for (const uid of [3, 1]) {
+      const { subnet } = filledSubnet();
+      replaceNeuron(subnet, uid, 777, 99);
+      const row = uid * subnet.capacity;
+      for (let j = 0; j < subnet.capacity; j++) {
+        expect(subnet.weights[row + j]).toBe(0);
+        expect(subnet.weightsPresent[row + j]).toBe(0);
+        expect(subnet.bonds[row + j]).toBe(0);
+      }
     }
   });
 
@@ -62,11 +68,11 @@ describe('replaceNeuron', () => {
     const { subnet } = filledSubnet();
     replaceNeuron(subnet, 3, 777, 99);
     const cap = subnet.capacity;
-    for (const i of [0, 1, 2, 4, 5]) {
+    for (const i of [0, 1]) {
       expect(subnet.weights[i * cap + 3]).toBe(0);
       expect(subnet.weightsPresent[i * cap + 3]).toBe(1);
-      expect(subnet.bonds[i * cap + 3]).toBe(2000 + 10 * i + 3);
     }
+    for (const i of [0, 1, 2, 4, 5]) expect(subnet.bonds[i * cap + 3]).toBe(2000 + 10 * i + 3);
   });
 
   it('leaves every other uid and entry untouched', () => {
@@ -77,7 +83,7 @@ describe('replaceNeuron', () => {
       if (i === 3) continue;
       for (let j = 0; j < cap; j++) {
         if (j === 3) continue;
-        expect(subnet.weights[i * cap + j]).toBe(1000 + 10 * i + j);
+        expect(subnet.weights[i * cap + j]).toBe(i < 2 ? 1000 + 10 * i + j : 0);
         expect(subnet.bonds[i * cap + j]).toBe(2000 + 10 * i + j);
       }
       expect(subnet.neurons.balance[i]).toBe(BigInt(1_000_000_007 * (i + 1)));
