@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { PackageOutcome } from '../engine/compensation/outcome.ts';
 import type { PackageDayRow } from '../replicates/package-days.ts';
 import type { PackageStats } from '../replicates/package-stats.ts';
+import { relocateSnapshots } from '../scenario/resolve.ts';
 import { writeFileAtomic } from './atomic-file.ts';
 import { type CsvCell, createCsvSink } from './csv-sink.ts';
 
@@ -153,7 +154,7 @@ export async function openReplicateFiles(dir: string) {
         await packages.commit();
         await dates.commit();
         await daily.commit();
-        await writeFileAtomic(join(dir, 'scenario.resolved.yaml'), resolvedText);
+        await writeFileAtomic(join(dir, 'scenario.resolved.yaml'), relocateSnapshots(resolvedText, dir));
       } catch (error) {
         await Promise.allSettled([packages.abort(), dates.abort(), daily.abort()]);
         throw error;

@@ -75,7 +75,7 @@ export async function packageComparisonChart(path: string): Promise<ChartSpec[]>
       x: { label: 'package', values: table.rows.map((_, i) => i) },
       y: { label: 'USD' },
       categories: table.rows.map(
-        (r) => `${r[at('contributor')]}: ${r[at('package')]}${r[at('holds')] === 'true' ? ' (held)' : ''}`,
+        (r) => `${r[at('contributor')]}\n${r[at('package')]}${r[at('holds')] === 'true' ? ' (held)' : ''}`,
       ),
       series: [
         { label: 'value p5', values: column('value_usd_p5') },

@@ -238,7 +238,7 @@ describe('the report of a run', () => {
     const packages = csv(join(RUN, 'packages.csv'));
     const comparison = chart(run, 'package-comparison');
     expect(comparison.title).toContain('3 replicates');
-    expect(comparison.categories).toEqual(['dev: tokens (held)', 'dev: hybrid']);
+    expect(comparison.categories).toEqual(['dev\ntokens (held)', 'dev\nhybrid']);
     expect(comparison.series.map((s) => [s.label, s.values])).toEqual([
       ['value p5', packages.map((p) => num(p.value_usd_p5))],
       ['value median', packages.map((p) => num(p.value_usd_p50))],

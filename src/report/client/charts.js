@@ -34,12 +34,16 @@
   }
 
   function categoryAxis(spec) {
+    // A category may span lines ("contributor\npackage"); long lines are drawn slanted.
+    const lines = spec.categories.map((c) => c.split('\n'));
+    const long = lines.some((l) => l.some((line) => line.length > 14));
+    const rows = Math.max(1, ...lines.map((l) => l.length));
     return {
       label: spec.x.label,
       splits: () => spec.categories.map((_, i) => i),
       values: (_u, splits) => splits.map((i) => spec.categories[i] ?? ''),
-      rotate: spec.categories.some((c) => c.length > 14) ? -20 : 0,
-      size: spec.categories.some((c) => c.length > 14) ? 90 : 50,
+      rotate: long ? -20 : 0,
+      size: (long ? 90 : 50) + 16 * (rows - 1),
     };
   }
 
