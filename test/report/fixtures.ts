@@ -21,6 +21,16 @@ import { ROOT } from '../cli/fixtures/cli.ts';
 
 const PACKAGES = join(ROOT, 'test/cli/fixtures/packages.yaml');
 
+/** The compensation charts of runFolder's report, in their order. */
+export const COMPENSATION_CHARTS = [
+  'tao-usd',
+  'grant-value',
+  'package-value-0',
+  'package-bands-0',
+  'package-bands-1',
+  'package-comparison',
+];
+
 /** packages.yaml run once (neurons.csv on) and `--replicates 3` into the same folder. */
 export async function runFolder(dir: string): Promise<void> {
   const loaded = await loadScenarioFile(PACKAGES, {});
@@ -52,15 +62,7 @@ export function contributorsCsv(
  * comparison package worth 10⁶ that the bands must leave out.
  */
 export async function sweepFolder(dir: string): Promise<void> {
-  const loaded = await loadPlan(join(ROOT, 'test/sweep/fixtures/sobol.yaml'), TOOL_VERSION);
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
-  await runSweep(loaded.value, {
-    out: dir,
-    shard: null,
-    retryFailed: false,
-    executor: inlineExecutor(),
-    inFlight: 2,
-  });
+  await sweepInThisThread(join(ROOT, 'test/sweep/fixtures/sobol.yaml'), dir, false);
   for (let run = 0; run < 5; run++) {
     const folder = join(dir, 'runs', `${run}-fixture`);
     mkdirSync(folder, { recursive: true });
@@ -89,14 +91,18 @@ export async function compensationSweepFolder(dir: string): Promise<void> {
     plan,
     `scenario: ${PACKAGES}\nseed: 4\nreplicates: 2\nparameters:\n  market.tao_usd.volatility: { values: [0.5, 1.5] }\nmetrics:\n  - subnets[0].incentive_gini_mean\n`,
   );
+  await sweepInThisThread(plan, dir, true);
+}
+
+async function sweepInThisThread(plan: string, out: string, keepRuns: boolean): Promise<void> {
   const loaded = await loadPlan(plan, TOOL_VERSION);
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
   await runSweep(loaded.value, {
-    out: dir,
+    out,
     shard: null,
     retryFailed: false,
     executor: inlineExecutor(),
     inFlight: 2,
-    keepRuns: true,
+    keepRuns,
   });
 }

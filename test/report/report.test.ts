@@ -6,7 +6,13 @@ import { buildReport, ReportInputError } from '../../src/report/build-report.ts'
 import type { ChartSpec, ReportSpec } from '../../src/report/chart-spec.ts';
 import { writeReport } from '../../src/report/write-report.ts';
 import { cli, STACK_LINE } from '../cli/fixtures/cli.ts';
-import { compensationSweepFolder, contributorsCsv, runFolder, sweepFolder } from './fixtures.ts';
+import {
+  COMPENSATION_CHARTS,
+  compensationSweepFolder,
+  contributorsCsv,
+  runFolder,
+  sweepFolder,
+} from './fixtures.ts';
 
 /**
  * What the report draws, checked against the result files it reads: the charts chosen for a run and for
@@ -49,12 +55,7 @@ describe('the report of a run', () => {
     expect(run.charts.map((c) => c.id)).toEqual([
       'emission-shares',
       'prices',
-      'tao-usd',
-      'grant-value',
-      'package-value-0',
-      'package-bands-0',
-      'package-bands-1',
-      'package-comparison',
+      ...COMPENSATION_CHARTS,
       'behaviours-1',
       'incentive-distribution',
       'dividend-distribution',
