@@ -73,7 +73,10 @@ function program(): Command {
     .description(
       "write report.html for a run's or a sweep's results folder: one self-contained page of charts (uPlot and the data inlined; opens offline)",
     )
-    .argument('<results-dir>', 'a folder written by run, live or sweep, e.g. results/quickstart/<run-id>')
+    .argument(
+      '<results-dir>',
+      'a folder written by run (with or without --replicates), live or sweep, e.g. results/quickstart/<run-id>',
+    )
     .option('--out <file>', 'write the page here instead of <results-dir>/report.html')
     .option('--quiet', 'print nothing but errors')
     .action(async (dir: string, options) => {

@@ -1,15 +1,16 @@
 import { join } from 'node:path';
 import type { PackageOutcome } from '../engine/compensation/outcome.ts';
 import { openReplicateFiles, replicateRow } from '../output/replicate-files.ts';
+import { createPackageDays, type PackageDays } from '../replicates/package-days.ts';
 import { packageStats } from '../replicates/package-stats.ts';
-import { runReplicates } from '../replicates/run-replicates.ts';
+import { dayCount, runReplicates } from '../replicates/run-replicates.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_OK } from './exit-codes.ts';
 import { createProgressBar } from './progress.ts';
 
 /**
  * `subnet-sim run <scenario> --replicates N`: N Monte Carlo runs of the scenario on this thread, writing
- * replicates.csv, packages.csv, vest-dates.csv and scenario.resolved.yaml into
+ * replicates.csv, packages.csv, vest-dates.csv, package-days.csv and scenario.resolved.yaml into
  * results/<name>/<run-id>-x<N>/ (or --out).
  */
 export async function replicatesCommand(
@@ -32,11 +33,14 @@ export async function replicatesCommand(
   const started = performance.now();
   try {
     const runs: PackageOutcome[][] = [];
+    let days: PackageDays | null = null;
     for (const r of runReplicates(scenario, count, (k, block) =>
       bar?.update(k * scenario.duration + block, count * scenario.duration),
     )) {
       for (const o of r.outcomes) await files.write(replicateRow(r.replicate, r.seed, o));
       runs.push(r.outcomes);
+      days ??= createPackageDays(r.outcomes, dayCount(scenario.duration), count);
+      days.add(r.replicate, r.daily);
       // Yield to the event loop between replicates so Ctrl-C is seen.
       await new Promise((resolve) => setImmediate(resolve));
       if (interrupted) {
@@ -46,7 +50,7 @@ export async function replicatesCommand(
         return EXIT_INTERRUPTED;
       }
     }
-    await files.finish(packageStats(runs), options.resolvedText);
+    await files.finish(packageStats(runs), days?.rows() ?? [], options.resolvedText);
     bar?.finish();
     if (!options.quiet) {
       const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -1,14 +1,17 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PackageOutcome } from '../engine/compensation/outcome.ts';
+import type { PackageDayRow } from '../replicates/package-days.ts';
 import type { PackageStats } from '../replicates/package-stats.ts';
+import { relocateSnapshots } from '../scenario/resolve.ts';
 import { writeFileAtomic } from './atomic-file.ts';
 import { type CsvCell, createCsvSink } from './csv-sink.ts';
 
 /**
  * The files of `run --replicates N`: replicates.csv (a row per replicate and package, written as each
  * replicate finishes), then packages.csv (per package across replicates), vest-dates.csv (per package
- * and vest date) and scenario.resolved.yaml. Each appears atomically, complete or not at all.
+ * and vest date), package-days.csv (per package and day across replicates) and scenario.resolved.yaml.
+ * Each appears atomically, complete or not at all.
  */
 
 const usd = (x: number): CsvCell => (Number.isFinite(x) ? Number(x.toFixed(2)) : '');
@@ -111,6 +114,24 @@ function packageRow(s: PackageStats): CsvCell[] {
 
 export const VEST_DATE_COLUMNS = ['contributor', 'package', 'day', 'vests', 'p_under_water'] as const;
 
+export const PACKAGE_DAY_COLUMNS = [
+  'day',
+  'contributor',
+  'package',
+  'holds',
+  ...Q.map((q) => `value_usd_${q}`),
+  'value_usd_mean',
+] as const;
+
+const packageDayRow = (r: PackageDayRow): CsvCell[] => [
+  r.day,
+  r.contributor,
+  r.package,
+  r.holds,
+  ...r.quantiles.map(usd),
+  usd(r.mean),
+];
+
 /** Opens replicates.csv; the summary files are written by `finish`. */
 export async function openReplicateFiles(dir: string) {
   await mkdir(dir, { recursive: true });
@@ -118,21 +139,24 @@ export async function openReplicateFiles(dir: string) {
   return {
     write: (row: CsvCell[]) => replicates.write(row),
     abort: () => replicates.abort(),
-    async finish(stats: PackageStats[], resolvedText: string): Promise<void> {
+    async finish(stats: PackageStats[], days: PackageDayRow[], resolvedText: string): Promise<void> {
       const packages = createCsvSink(join(dir, 'packages.csv'), PACKAGE_COLUMNS);
       const dates = createCsvSink(join(dir, 'vest-dates.csv'), VEST_DATE_COLUMNS);
+      const daily = createCsvSink(join(dir, 'package-days.csv'), PACKAGE_DAY_COLUMNS);
       try {
         for (const s of stats) {
           await packages.write(packageRow(s));
           for (const v of s.vestDates)
             await dates.write([s.contributor, s.package, v.day, v.vests, p(v.pUnderWater)]);
         }
+        for (const row of days) await daily.write(packageDayRow(row));
         await replicates.commit();
         await packages.commit();
         await dates.commit();
-        await writeFileAtomic(join(dir, 'scenario.resolved.yaml'), resolvedText);
+        await daily.commit();
+        await writeFileAtomic(join(dir, 'scenario.resolved.yaml'), relocateSnapshots(resolvedText, dir));
       } catch (error) {
-        await Promise.allSettled([packages.abort(), dates.abort()]);
+        await Promise.allSettled([packages.abort(), dates.abort(), daily.abort()]);
         throw error;
       }
     },

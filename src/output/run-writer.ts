@@ -8,6 +8,7 @@ import { epochMetrics } from '../engine/metrics/epoch-metrics.ts';
 import { createRunSummary, type RunSummary } from '../engine/metrics/run-summary.ts';
 import type { BlockTick } from '../engine/network/sample.ts';
 import type { SimulationEvent } from '../engine/run.ts';
+import { relocateSnapshots } from '../scenario/resolve.ts';
 import { writeFileAtomic } from './atomic-file.ts';
 import { type CsvSink, createCsvSink } from './csv-sink.ts';
 import { NETWORK_COLUMNS, networkRow, SUBNETS_COLUMNS, subnetMarketRows } from './network-rows.ts';
@@ -118,7 +119,10 @@ export async function openRunWriter(config: SimulationConfig, output: RunOutput)
       for (const e of all) await events.write(eventRow(e));
     }
     for (const sink of sinks) await sink.commit();
-    await writeFileAtomic(join(output.dir, 'scenario.resolved.yaml'), output.resolvedText);
+    await writeFileAtomic(
+      join(output.dir, 'scenario.resolved.yaml'),
+      relocateSnapshots(output.resolvedText, output.dir),
+    );
     await writeFileAtomic(
       join(output.dir, 'summary.json'),
       `${JSON.stringify({ ...output.header, ...result, ...trailer }, null, 2)}\n`,

@@ -9,6 +9,8 @@ export interface Series {
   label: string;
   /** null: no value at that x (a gap). */
   values: (number | null)[];
+  /** Drawn as markers only (e.g. events on a price line). */
+  points?: boolean;
 }
 
 export interface ChartSpec {
@@ -32,11 +34,21 @@ export function hasData(chart: ChartSpec): boolean {
   );
 }
 
-/** A report: a title, facts about the results (shown as a table) and the charts. */
+/** A table of the report (e.g. the event log), shown after the charts. */
+export interface TableSpec {
+  id: string;
+  title: string;
+  description: string;
+  columns: string[];
+  rows: string[][];
+}
+
+/** A report: a title, facts about the results (shown as a table), the charts and tables. */
 export interface ReportSpec {
   title: string;
   facts: [string, string][];
   charts: ChartSpec[];
+  tables: TableSpec[];
   /** Why an expected chart is missing (e.g. neurons.csv not written), shown under the charts. */
   notes: string[];
 }

@@ -1,4 +1,4 @@
-import type { ReportSpec } from './chart-spec.ts';
+import type { ReportSpec, TableSpec } from './chart-spec.ts';
 
 /** The report's inlined assets: uPlot's script and stylesheet, and the script that draws the charts. */
 export interface ReportAssets {
@@ -19,7 +19,7 @@ const scriptJson = (value: unknown) =>
 
 const STYLE = `
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d2330; margin: 0; background: #f6f7f9; }
-header, main, footer { max-width: 1000px; margin: 0 auto; padding: 0 16px; }
+header, main, footer, .tables { max-width: 1000px; margin: 0 auto; padding: 0 16px; }
 h1 { font-size: 1.5rem; margin: 1.2rem 0 0.6rem; }
 h2 { font-size: 1.1rem; margin: 0 0 0.2rem; }
 table.facts { border-collapse: collapse; margin-bottom: 1rem; }
@@ -27,8 +27,27 @@ table.facts th { text-align: left; font-weight: 600; padding: 2px 16px 2px 0; co
 table.facts td { padding: 2px 0; font-variant-numeric: tabular-nums; }
 section.chart { background: #fff; border: 1px solid #e1e4ea; border-radius: 6px; padding: 12px 12px 4px; margin: 0 0 16px; }
 section.chart p { margin: 0 0 8px; color: #555; font-size: 0.9rem; }
+section.table { background: #fff; border: 1px solid #e1e4ea; border-radius: 6px; padding: 12px; margin: 0 0 16px; overflow-x: auto; }
+section.table p { margin: 0 0 8px; color: #555; font-size: 0.9rem; }
+section.table table { border-collapse: collapse; font-size: 0.85rem; font-variant-numeric: tabular-nums; }
+section.table th, section.table td { text-align: left; padding: 2px 12px 2px 0; border-bottom: 1px solid #eef0f3; vertical-align: top; }
 footer { color: #777; font-size: 0.85rem; padding-bottom: 2rem; }
 `;
+
+function renderTable(t: TableSpec): string {
+  const head = t.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('');
+  const body = t.rows
+    .map((r) => `<tr>${r.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`)
+    .join('\n');
+  return `<section class="table" id="${escapeHtml(t.id)}">
+<h2>${escapeHtml(t.title)}</h2>
+<p>${escapeHtml(t.description)}</p>
+<table><thead><tr>${head}</tr></thead>
+<tbody>
+${body}
+</tbody></table>
+</section>`;
+}
 
 /**
  * One self-contained page: the Content-Security-Policy forbids every fetch (scripts and styles are
@@ -57,6 +76,9 @@ ${facts}
 </table>
 </header>
 <main id="charts"></main>
+<div class="tables">
+${report.tables.map(renderTable).join('\n')}
+</div>
 <footer>
 ${notes === '' ? '' : `<ul>${notes}</ul>`}
 <p>Written by subnet-sim report. Charts drawn with uPlot (MIT licence), inlined.</p>

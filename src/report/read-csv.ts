@@ -55,3 +55,11 @@ export function numberCell(cells: string[], index: number): number | null {
   const x = Number(text);
   return Number.isFinite(x) ? x : null;
 }
+
+/**
+ * A file's column lookup typed by its writer's column list (src/output/): a column renamed there fails
+ * the type check here instead of leaving a chart empty. −1 for a column the file lacks (an older file).
+ */
+export function columnsOf<T extends readonly string[]>(_writerColumns: T, columns: Columns) {
+  return (name: T[number]): number => columns.get(name) ?? -1;
+}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { type ChainSnapshot, isChainSnapshot } from '../engine/replay/snapshot.ts';
@@ -8,8 +9,10 @@ import type { Scenario } from './schema.ts';
 /**
  * `initial_state: { snapshot, block }`: the snapshot file is read when the scenario is checked (its
  * problems reported like any other, with their path) and again, from a small cache, when it is
- * compiled — also in a sweep's worker threads. The path is made absolute when the scenario is checked,
- * relative to the scenario file, so its resolved scenario still finds the snapshot.
+ * compiled — also in a sweep's worker threads. When the scenario is checked the path is made absolute
+ * (relative to the scenario file), the block filled in (default: the file's last) and the file's
+ * SHA-256 recorded: the run id hashes that instead of the path (resolve.ts), and a resolved scenario
+ * whose file has changed since is refused rather than run on other data.
  */
 
 interface Found {
@@ -40,11 +43,28 @@ function find(path: string, block: number | undefined): Found {
 }
 
 const cache = new Map<string, SubnetSeed>();
+const hashes = new Map<string, string>();
+
+/** The file's identity for the caches: a changed file has another size or modification time. */
+function fileKey(path: string): string {
+  const stat = statSync(path);
+  return `${path}|${stat.size}|${stat.mtimeMs}`;
+}
+
+/** SHA-256 of the snapshot file, hex (cached: a sweep checks the same file for every run). */
+export function snapshotSha256(path: string): string {
+  const key = fileKey(path);
+  let hash = hashes.get(key);
+  if (hash === undefined) {
+    hash = createHash('sha256').update(readFileSync(path)).digest('hex');
+    hashes.set(key, hash);
+  }
+  return hash;
+}
 
 /** The seed of `initial_state` (an absolute snapshot path, see resolveInitialStates); throws on bad input. */
 export function readSubnetSeed(initial: { snapshot: string; block?: number }): SubnetSeed {
-  const stat = statSync(initial.snapshot);
-  const key = `${initial.snapshot}|${initial.block ?? 'last'}|${stat.size}|${stat.mtimeMs}`;
+  const key = `${fileKey(initial.snapshot)}|${initial.block ?? 'last'}`;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const found = find(initial.snapshot, initial.block);
@@ -59,9 +79,10 @@ export function readSubnetSeed(initial: { snapshot: string; block?: number }): S
 }
 
 /**
- * Makes each `initial_state.snapshot` absolute (relative to `file`'s folder) and reads it: the problems
- * (not a file, no such block, a snapshot lacking weights, groups given too) with their paths. Called
- * with the cross-field checks, so that a scenario that loads also compiles, in every loader.
+ * Makes each `initial_state.snapshot` absolute (relative to `file`'s folder), reads it, and fills in its
+ * block and SHA-256: the problems (not a file, no such block, a snapshot lacking weights, groups given
+ * too, a file that no longer has the recorded SHA-256) with their paths. Called with the cross-field
+ * checks, so that a scenario that loads also compiles, in every loader.
  */
 export function initialStateProblems(scenario: Scenario, file: string): ScenarioProblem[] {
   const problems: ScenarioProblem[] = [];
@@ -78,7 +99,7 @@ export function initialStateProblems(scenario: Scenario, file: string): Scenario
           allowed: `no groups (the top-level ${kind} settings apply to every uid of that role)`,
         });
     }
-    const at = (key: 'snapshot' | 'block') => ['subnets', s, 'initial_state', key];
+    const at = (key: 'snapshot' | 'block' | 'sha256') => ['subnets', s, 'initial_state', key];
     let isFile = false;
     try {
       isFile = statSync(initial.snapshot).isFile();
@@ -90,8 +111,21 @@ export function initialStateProblems(scenario: Scenario, file: string): Scenario
       problems.push({ file, path: at('snapshot'), message: `not a file: ${initial.snapshot}` });
       return;
     }
+    const sha256 = snapshotSha256(initial.snapshot);
+    if (initial.sha256 !== undefined && initial.sha256 !== sha256) {
+      problems.push({
+        file,
+        path: at('sha256'),
+        message: `${initial.snapshot} has changed since this scenario was resolved: its SHA-256 is ${sha256}`,
+        found: initial.sha256,
+        allowed: 'the file the scenario was resolved with (or remove sha256 to run on the file as it is now)',
+      });
+      return;
+    }
     try {
-      readSubnetSeed(initial);
+      const { block } = readSubnetSeed(initial);
+      // In the schema's key order, as a resolved file loads back.
+      subnet.initial_state = { snapshot: initial.snapshot, block, sha256 };
     } catch (error) {
       problems.push({
         file,

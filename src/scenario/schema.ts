@@ -245,6 +245,13 @@ export const subnetSchema = z.strictObject({
       block: num(z.number().int().min(0))
         .optional()
         .describe('the snapshot to start from (default: the last)'),
+      sha256: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/, '64 lowercase hex digits')
+        .optional()
+        .describe(
+          "the snapshot file's SHA-256 (scenario.resolved.yaml records it: the run id follows the file's content, not its location, and a file that no longer matches is refused)",
+        ),
     })
     .optional()
     .describe(

@@ -6,12 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportSpec } from '../../src/report/chart-spec.ts';
 import { writeReport } from '../../src/report/write-report.ts';
 import { chromiumMissing, withBrowser } from '../helpers/chromium.ts';
-import { runFolder, sweepFolder } from './fixtures.ts';
+import { COMPENSATION_CHARTS, compensationSweepFolder, runFolder, sweepFolder } from './fixtures.ts';
 
 /**
  * report.html opened in headless Chromium: every chart is drawn with its data (series pixels on its
- * canvas), no console error, and no request but the file itself. Skipped, and says so, without
- * Chromium (CI installs it).
+ * canvas) — the compensation charts (TAO/USD with events, grant and package values, Monte Carlo bands,
+ * packages against their cash twins, a sweep's grant bands) among them — the event log's table has its
+ * rows, no console error, and no request but the file itself. Skipped, and says so, without Chromium
+ * (CI installs it).
  */
 
 const tmp = mkdtempSync(join(tmpdir(), 'subnet-sim-report-browser-'));
@@ -20,6 +22,8 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 interface Opened {
   drawn: { id: string; series: number; points: number }[];
+  /** Rows of each table section (the event log). */
+  tableRows: Record<string, number>;
   /** Per chart section: pixels of the first series' colour on its canvas. */
   seriesPixels: Record<string, number>;
   errors: string[];
@@ -40,9 +44,10 @@ interface Canvas {
 interface Page {
   __report?: { charts: Opened['drawn'] };
   document: {
-    querySelectorAll(
-      selector: string,
-    ): Iterable<{ id: string; querySelectorAll(s: string): Iterable<Canvas> }>;
+    querySelectorAll(selector: string): Iterable<{
+      id: string;
+      querySelectorAll(s: string): Iterable<Canvas> & { length: number };
+    }>;
   };
 }
 
@@ -76,7 +81,13 @@ async function open(path: string): Promise<Opened> {
       }
       return out;
     });
-    return { drawn, seriesPixels, errors, requests };
+    const tableRows = await page.evaluate(() => {
+      const out: Record<string, number> = {};
+      for (const section of (globalThis as unknown as Page).document.querySelectorAll('section.table'))
+        out[section.id] = section.querySelectorAll('tbody tr').length;
+      return out;
+    });
+    return { drawn, tableRows, seriesPixels, errors, requests };
   });
 }
 
@@ -85,16 +96,28 @@ describe.skipIf(chromiumMissing !== null)(
   () => {
     const reports: Record<string, { path: string; report: ReportSpec; opened?: Opened }> = {};
 
+    const KINDS = ['run', 'sweep', 'compensation-sweep'];
+
     beforeAll(async () => {
       await runFolder(join(tmp, 'run'));
       await sweepFolder(join(tmp, 'sweep'));
-      for (const kind of ['run', 'sweep']) {
+      await compensationSweepFolder(join(tmp, 'compensation-sweep'));
+      for (const kind of KINDS) {
         reports[kind] = await writeReport(join(tmp, kind));
         reports[kind].opened = await open(reports[kind].path);
       }
-    }, 120_000);
+    }, 180_000);
 
-    for (const kind of ['run', 'sweep']) {
+    it('the compensation charts are among those drawn, and the event log lists its events', () => {
+      const drawn = (kind: string) => reports[kind].opened!.drawn.map((c) => c.id);
+      expect(drawn('run')).toEqual(expect.arrayContaining(COMPENSATION_CHARTS));
+      expect(drawn('compensation-sweep')).toContain('grant-bands-0');
+      const events = reports.run.report.tables.find((t) => t.id === 'events')!;
+      expect(events.rows.length).toBeGreaterThan(0);
+      expect(reports.run.opened!.tableRows).toEqual({ events: events.rows.length });
+    });
+
+    for (const kind of KINDS) {
       it(`${kind}: every chart is drawn with its data`, () => {
         const { report, opened } = reports[kind];
         expect(opened!.drawn.map((c) => c.id)).toEqual(report.charts.map((c) => c.id));

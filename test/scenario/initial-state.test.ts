@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -108,4 +108,74 @@ describe('initial_state', () => {
     expect(subnet.length).toBeGreaterThan(100);
     expect(subnet[1]).toMatch(/^1,0,7,48,6,42,6,6,/);
   });
+
+  it('two checkouts give the same run id and bytes; a results folder re-runs byte for byte, also moved', async () => {
+    // The scenario and its data copied into two checkouts at different paths (and depths).
+    const checkouts = [join(dir, 'one'), join(dir, 'two/deeper')];
+    for (const root of checkouts) {
+      mkdirSync(join(root, 'scenarios/data'), { recursive: true });
+      cpSync(SCENARIO, join(root, 'scenarios/from-snapshot.yaml'));
+      cpSync(SCENARIO_DATA, join(root, 'scenarios/data/synthetic-sn7.jsonl'));
+    }
+    const runs = await Promise.all(
+      checkouts.map((root) =>
+        cli('run', join(root, 'scenarios/from-snapshot.yaml'), '--out', join(root, 'results/r'), '--quiet'),
+      ),
+    );
+    for (const r of runs) expect(r.stderr + r.status).toBe('0');
+    const files = (root: string, folder: string) =>
+      Object.fromEntries(
+        readdirSync(join(root, 'results', folder)).map((f) => [
+          f,
+          readFileSync(join(root, 'results', folder, f)),
+        ]),
+      );
+    const [one, two] = checkouts.map((root) => files(root, 'r'));
+    const runId = JSON.parse(one['summary.json'].toString()).run_id;
+    expect(JSON.parse(two['summary.json'].toString()).run_id).toBe(runId);
+    expect(Object.keys(two).sort()).toEqual(Object.keys(one).sort());
+    for (const f of Object.keys(one)) expect(two[f].equals(one[f]), f).toBe(true);
+    // The resolved file names the snapshot relative to itself, with its hash.
+    const resolved = one['scenario.resolved.yaml'].toString();
+    expect(resolved).toContain('snapshot: ../../scenarios/data/synthetic-sn7.jsonl\n');
+    expect(resolved).toMatch(/sha256: [0-9a-f]{64}\n/);
+    // Re-run from its results folder; and the whole checkout moved elsewhere, results included.
+    const moved = join(dir, 'moved/elsewhere');
+    cpSync(checkouts[0], moved, { recursive: true });
+    const again = await Promise.all([
+      cli(
+        'run',
+        join(checkouts[0], 'results/r/scenario.resolved.yaml'),
+        '--out',
+        join(checkouts[0], 'results/again'),
+        '--quiet',
+      ),
+      cli(
+        'run',
+        join(moved, 'results/r/scenario.resolved.yaml'),
+        '--out',
+        join(moved, 'results/again'),
+        '--quiet',
+      ),
+    ]);
+    for (const r of again) expect(r.stderr + r.status).toBe('0');
+    for (const root of [checkouts[0], moved]) {
+      const replay = files(root, 'again');
+      for (const f of Object.keys(one)) expect(replay[f].equals(one[f]), `${root} ${f}`).toBe(true);
+    }
+    // A changed snapshot is refused by the resolved file that recorded the old one.
+    writeFileSync(
+      join(moved, 'scenarios/data/synthetic-sn7.jsonl'),
+      `${readFileSync(SCENARIO_DATA, 'utf8')}\n`,
+    );
+    const refused = await cli(
+      'run',
+      join(moved, 'results/r/scenario.resolved.yaml'),
+      '--out',
+      join(moved, 'x'),
+    );
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('initial_state.sha256: ');
+    expect(refused.stderr).toContain('has changed since this scenario was resolved');
+  }, 120_000);
 });

@@ -1,8 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { type ParseOptions, parseScenarioText } from '../../src/scenario/parse.ts';
-import { resolvedScenarioText, runIdOf } from '../../src/scenario/resolve.ts';
+import { relocateSnapshots, resolvedScenarioText, runIdOf } from '../../src/scenario/resolve.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 
 /** scenario.resolved.yaml loads back to the same scenario, and the run id follows the inputs that matter. */
@@ -144,5 +146,71 @@ describe('runIdOf', () => {
     const c = '{"name": "x", "seed": 4, "duration": "24h", "subnets": [{"validators": {"count": 4}}]}';
     expect(idOf(b)).toBe(idOf(a));
     expect(idOf(c)).toBe(idOf(a));
+  });
+});
+
+describe('a snapshot: its content counts, not its location', () => {
+  const SNAPSHOT = new URL('../../scenarios/data/synthetic-sn7.jsonl', import.meta.url).pathname;
+  const tmp = mkdtempSync(join(tmpdir(), 'resolve-snapshot-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  /** The scenario `subnets: [initial_state: { snapshot: data/sn.jsonl }]` in a folder with its data. */
+  function checkout(name: string, data = readFileSync(SNAPSHOT)): { dir: string; scenario: Scenario } {
+    const dir = join(tmp, name);
+    mkdirSync(join(dir, 'data'), { recursive: true });
+    writeFileSync(join(dir, 'data/sn.jsonl'), data);
+    const text = 'subnets:\n  - tempo: 99\n    initial_state: { snapshot: data/sn.jsonl }\n';
+    return { dir, scenario: load(text, {}, join(dir, 's.yaml')) };
+  }
+
+  it('records the SHA-256 and the block; the run id ignores the path, follows the content', () => {
+    const a = checkout('a');
+    const b = checkout('b/deeper');
+    const resolved = resolvedScenarioText(a.scenario, VERSION);
+    expect(parseYaml(resolved).subnets[0].initial_state).toEqual({
+      snapshot: join(a.dir, 'data/sn.jsonl'),
+      block: 5000390,
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    const other = resolvedScenarioText(b.scenario, VERSION);
+    expect(other).not.toBe(resolved);
+    expect(runIdOf(other)).toBe(runIdOf(resolved));
+    // One byte more in the snapshot: another run.
+    const changed = checkout('c', Buffer.concat([readFileSync(SNAPSHOT), Buffer.from('\n')]));
+    expect(runIdOf(resolvedScenarioText(changed.scenario, VERSION))).not.toBe(runIdOf(resolved));
+  });
+
+  it('relocateSnapshots: the path relative to the folder, the rest byte for byte as resolved', () => {
+    const a = checkout('r');
+    const resolved = resolvedScenarioText(a.scenario, VERSION);
+    const out = join(a.dir, 'results/x/run');
+    const relocated = relocateSnapshots(resolved, out);
+    const expected = structuredClone(a.scenario);
+    expected.subnets[0].initial_state!.snapshot = '../../../data/sn.jsonl';
+    expect(relocated).toBe(resolvedScenarioText(expected, VERSION));
+    // Loaded from that folder, it finds the file again: the same scenario, the same run id.
+    const again = load(relocated, {}, join(out, 'scenario.resolved.yaml'));
+    expect(again.subnets[0].initial_state!.snapshot).toBe(join(a.dir, 'data/sn.jsonl'));
+    expect(runIdOf(resolvedScenarioText(again, VERSION))).toBe(runIdOf(resolved));
+    // Without a snapshot nothing is touched.
+    const plain = resolvedScenarioText(load(RICH), VERSION);
+    expect(relocateSnapshots(plain, out)).toBe(plain);
+  });
+
+  it('refuses a resolved scenario whose snapshot has changed since, naming both hashes', () => {
+    const a = checkout('s');
+    const resolved = relocateSnapshots(resolvedScenarioText(a.scenario, VERSION), a.dir);
+    const sha = parseYaml(resolved).subnets[0].initial_state.sha256;
+    writeFileSync(join(a.dir, 'data/sn.jsonl'), `${readFileSync(SNAPSHOT, 'utf8')}\n`);
+    const result = parseScenarioText(resolved, join(a.dir, 'scenario.resolved.yaml'), { defaultName: 'r' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        path: ['subnets', 0, 'initial_state', 'sha256'],
+        message: expect.stringContaining('has changed since this scenario was resolved'),
+        found: sha,
+      }),
+    ]);
   });
 });

@@ -1,9 +1,12 @@
 /**
  * Takes the README's screenshots (docs/images/*.png): `live` on the quickstart and the sweep dashboard,
- * each in an 80-column tmux terminal rendered to HTML and photographed by headless Chromium, and the
- * reports of that run and that sweep. Needs tmux and Chromium; takes about two minutes on 2 cores.
+ * each in an 80-column tmux terminal rendered to HTML and photographed by headless Chromium, the
+ * reports of that run and that sweep, and the compensation charts of the README's report example
+ * (grant-4y-cliff once and with 10 replicates, into one folder). Needs tmux and Chromium; takes about
+ * four minutes on 2 cores.
  *   npx tsx test/screenshots/take-screenshots.ts
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,7 +38,8 @@ async function photographTerminal(t: Terminal, name: string): Promise<void> {
   });
 }
 
-async function photographPage(path: string, name: string, height: number): Promise<void> {
+/** The report page from its top, or from the chart section `from` (e.g. '#grant-value'). */
+async function photographPage(path: string, name: string, height: number, from?: string): Promise<void> {
   await withBrowser(
     async (context) => {
       const page = await context.newPage();
@@ -43,7 +47,12 @@ async function photographPage(path: string, name: string, height: number): Promi
       await page.waitForFunction(
         () => (globalThis as unknown as { __report?: unknown }).__report !== undefined,
       );
-      await page.screenshot({ path: join(IMAGES, `${name}.png`), clip: { x: 0, y: 0, width: 900, height } });
+      const y = from === undefined ? 0 : ((await page.locator(from).boundingBox())?.y ?? 0) - 8;
+      await page.screenshot({
+        path: join(IMAGES, `${name}.png`),
+        clip: { x: 0, y, width: 900, height },
+        fullPage: true,
+      });
     },
     { width: 900, height },
   );
@@ -91,4 +100,17 @@ sweep.close();
 // The reports of both.
 await photographPage((await writeReport(runDir)).path, 'report-run', 1250);
 await photographPage((await writeReport(sweepDir)).path, 'report-sweep', 1000);
+
+// The README's compensation report: one path and 10 Monte Carlo replicates of grant-4y-cliff in one folder.
+const grantDir = join(tmp, 'grant-4y-cliff');
+for (const extra of [[], ['--replicates', '10']])
+  execFileSync(
+    process.execPath,
+    ['bin/subnet-sim.mjs', 'run', 'scenarios/grant-4y-cliff.yaml', ...extra, '--out', grantDir, '--quiet'],
+    {
+      cwd: ROOT,
+      env,
+    },
+  );
+await photographPage((await writeReport(grantDir)).path, 'report-grants', 1400, '#grant-value');
 process.stdout.write(`screenshots → ${IMAGES}\n`);

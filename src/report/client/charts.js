@@ -34,12 +34,16 @@
   }
 
   function categoryAxis(spec) {
+    // A category may span lines ("contributor\npackage"); long lines are drawn slanted.
+    const lines = spec.categories.map((c) => c.split('\n'));
+    const long = lines.some((l) => l.some((line) => line.length > 14));
+    const rows = Math.max(1, ...lines.map((l) => l.length));
     return {
       label: spec.x.label,
       splits: () => spec.categories.map((_, i) => i),
       values: (_u, splits) => splits.map((i) => spec.categories[i] ?? ''),
-      rotate: spec.categories.some((c) => c.length > 14) ? -20 : 0,
-      size: spec.categories.some((c) => c.length > 14) ? 90 : 50,
+      rotate: long ? -20 : 0,
+      size: (long ? 90 : 50) + 16 * (rows - 1),
     };
   }
 
@@ -48,17 +52,25 @@
     return spec.series.map((s, i) => {
       const colour = PALETTE[i % PALETTE.length];
       if (spec.kind === 'bars') {
-        const two = spec.series.length === 2;
+        // Grouped bars: the group spans `group` of a category, each series a slice of it, left to right.
+        const n = spec.series.length;
+        const group = n === 1 ? 0.6 : Math.min(0.84, 0.35 * n);
+        const size = group / n;
         return {
           label: s.label,
           stroke: colour,
           fill: `${colour}99`,
           width: 1,
-          paths: uPlot.paths.bars({ size: [two ? 0.35 : 0.6, 80], align: two ? (i === 0 ? -1 : 1) : 0 }),
+          paths: uPlot.paths.bars({
+            disp: {
+              x0: { unit: 1, values: (u) => u.data[0].map((x) => x - group / 2 + i * size) },
+              size: { unit: 1, values: () => [size] },
+            },
+          }),
           points: { show: false },
         };
       }
-      if (spec.kind === 'points' && i === 0) {
+      if (s.points || (spec.kind === 'points' && i === 0)) {
         return {
           label: s.label,
           stroke: colour,
