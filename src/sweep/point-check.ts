@@ -1,5 +1,5 @@
-import { createSimulation } from '../engine/init.ts';
 import { createRunSummary } from '../engine/metrics/run-summary.ts';
+import { runSimulation } from '../engine/run.ts';
 import { compileScenario } from '../scenario/compile.ts';
 import { parseScenarioText } from '../scenario/parse.ts';
 import type { ScenarioProblem } from '../scenario/problem.ts';
@@ -33,8 +33,12 @@ export function checkPoints(request: PointCheckRequest): PointCheck {
     });
     if (!parsed.ok) return { problems: parsed.problems, metrics };
     if (k === 0) {
-      const config = compileScenario(parsed.scenario);
-      metrics = numericLeaves(createRunSummary(config).finish(createSimulation(config)));
+      // One block run, so the parts of summary.json the runner creates (market, compensation) are there.
+      const config = { ...compileScenario(parsed.scenario), blocks: 1 };
+      const run = runSimulation(config);
+      let step = run.next();
+      while (!step.done) step = run.next();
+      metrics = numericLeaves(createRunSummary(config).finish(step.value));
     }
   }
   return { problems: [], metrics };
