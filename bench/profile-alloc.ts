@@ -108,8 +108,7 @@ let total = 0;
 // Built-ins (subarray, Map, sort…) and anonymous functions are named with their caller.
 const visit = (node: SamplingNode, caller: string) => {
   const own = label(node.callFrame);
-  const named =
-    node.callFrame.url === '' || node.callFrame.functionName === '' ? `${own} ← ${caller}` : own;
+  const named = node.callFrame.url === '' || node.callFrame.functionName === '' ? `${own} ← ${caller}` : own;
   if (node.selfSize > 0) {
     total += node.selfSize;
     const f = named;
