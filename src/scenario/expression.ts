@@ -30,34 +30,6 @@ const parseTree: (text: string) => MathNode = math.parse;
 // Captured now, for the "units are not supported" hint, while the Unit class can still be built.
 const isUnitName: (name: string) => boolean = math.Unit.isValuelessUnit;
 
-/** How a checked tree is run: its variables in a Map, the result whatever mathjs returns. */
-type Evaluate = (scope: Map<string, number>) => unknown;
-type CompiledNode = (scope: Map<string, number>, args: object, context: null) => unknown;
-/** The namespace mathjs's own `compile` binds an expression to (the lock-down below applies to it too). */
-const mathWithTransform: unknown = (math as { expression?: { mathWithTransform?: unknown } }).expression
-  ?.mathWithTransform;
-
-/**
- * The function mathjs's `node.compile().evaluate(scope)` runs — `node._compile(mathWithTransform, {})`,
- * the form custom node types implement — called without that wrapper, whose scope check (no reserved
- * keyword such as `end` among the scope's names: ours only ever holds whitelisted variables) built an
- * array at every call, two thirds of an evaluation's garbage. A mathjs without it gets the public form.
- */
-function evaluatorOf(tree: MathNode): Evaluate {
-  const node = tree as unknown as { _compile?: (math: unknown, argNames: object) => CompiledNode };
-  if (
-    typeof node._compile === 'function' &&
-    typeof mathWithTransform === 'object' &&
-    mathWithTransform !== null
-  ) {
-    const compiled = node._compile(mathWithTransform, {});
-    const args = {};
-    return (scope) => compiled(scope, args, null);
-  }
-  const compiled = tree.compile();
-  return (scope) => compiled.evaluate(scope);
-}
-
 // mathjs builds most functions lazily, on first use, through `typed` and `config`, which are
 // disabled below. Evaluating every allowed function and operator once now builds them while that
 // still works (the samples cover every entry of OPERATORS in expression-check.ts).
@@ -135,12 +107,12 @@ export function compileExpression(text: string, allowedVariables: readonly strin
     return { ok: false, message: `invalid expression "${text}": ${(error as Error).message}` };
   }
   let variables: string[];
-  let evaluate: Evaluate;
+  let evaluator: { evaluate(scope: Map<string, number>): unknown };
   try {
     const checked = checkExpression(tree, allowedVariables, isUnitName);
     if (!checked.ok) return { ok: false, message: `invalid expression "${text}": ${checked.message}` };
     variables = checked.variables;
-    evaluate = evaluatorOf(tree);
+    evaluator = tree.compile();
   } catch (error) {
     // e.g. a stack overflow on absurdly deep nesting
     return { ok: false, message: `invalid expression "${text}": ${(error as Error).message}` };
@@ -166,7 +138,7 @@ export function compileExpression(text: string, allowedVariables: readonly strin
     }
     let result: unknown;
     try {
-      result = evaluate(values);
+      result = evaluator.evaluate(values);
     } catch (error) {
       throw new RangeError(`expression "${text}" failed${where()}: ${(error as Error).message}`);
     }

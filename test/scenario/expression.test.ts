@@ -120,8 +120,8 @@ describe('compileExpression', () => {
   });
 
   it('agrees with a plain mathjs evaluation, call after call on one compiled expression', () => {
-    // An independent, unrestricted instance is the reference; the compiled fn reuses its scope Map and
-    // runs mathjs's compiled node directly, so reuse must never carry one call's values into the next.
+    // An independent, unrestricted instance is the reference; the compiled fn reuses one scope Map,
+    // so reuse must never carry one call's values into the next.
     const reference = create(all);
     const texts = [
       '0.002 * (0.8 - q)',
