@@ -3,7 +3,8 @@
  *
  * - sweep_speedup_2_workers: runs per second with 2 workers over runs per second with 1, for runs of
  *   ~1 s (scenarios/quickstart.yaml with its duration scaled so one run takes ~1 s in this thread), on
- *   a pool whose threads have loaded their modules (a pool's start-up is paid once per sweep, not per run);
+ *   a pool whose threads have loaded their modules and compiled their hot code (a pool's start-up is
+ *   paid once per sweep, not per run);
  * - sweep_pool_overhead_ms: wall time per run of a sweep of a minimal scenario (1 block, 2 neurons) on
  *   one warm worker: parse, resolve, simulate, post to and from the thread, append to runs.csv, final
  *   files; everything a run costs beyond its simulation;
@@ -77,20 +78,41 @@ async function warm(executor: Executor, p: SweepPlan, workers: number): Promise<
 }
 
 /**
+ * `perThread` runs of `p` on each thread, untimed. A fresh thread's first long runs are slower, and V8's
+ * helper threads spend them compiling its hot code (helper CPU measured on one worker, ~1 s runs: 760,
+ * 190, 80 ms, then ~45 ms a run). A sweep pays that once per thread, not per run; timed, it fell on the
+ * 2-worker side twice (each thread compiles for itself) and competed with the other worker for the
+ * second core, which one worker leaves idle for it.
+ */
+async function warmCode(executor: Executor, p: SweepPlan, workers: number, perThread: number): Promise<void> {
+  await Promise.all(
+    Array.from({ length: workers }, async (_, w) => {
+      for (let r = 0; r < perThread; r++) {
+        const outcome = await executor.run(runSpec(p, (w * perThread + r) % p.runs));
+        if (outcome.status !== 'ok') throw new Error(`warm-up run failed: ${outcome.error}`);
+      }
+    }),
+  );
+}
+
+/**
  * Milliseconds for runSweep over the whole plan on a warm pool of `workers`, and the CPU milliseconds the
  * process spent meanwhile (every thread: main, workers, V8's helpers). CPU per run barely moves with the
  * machine's load, so comparing it for 1 and 2 workers shows what two threads cost each other even when
- * other work makes the wall-clock ratio meaningless.
+ * other work makes the wall-clock ratio meaningless. `codeWarmRuns`: runs of the plan per thread before
+ * the clock starts (warmCode).
  */
 async function timedSweep(
   p: SweepPlan,
   workers: number,
   warmPlan: SweepPlan,
   out: string,
+  codeWarmRuns = 0,
 ): Promise<{ ms: number; cpuMs: number }> {
   const executor = poolExecutor(workers);
   try {
     await warm(executor, warmPlan, workers);
+    await warmCode(executor, p, workers, codeWarmRuns);
     const cpu = process.cpuUsage();
     const start = performance.now();
     const outcome = await runSweep(p, {
@@ -190,15 +212,16 @@ export const sweepFigures: BenchSuite = {
       const long = await longPlan(blocks);
       const oneRun = time(() => runOne(runSpec(long, 0)));
       const repeats = quick ? 1 : 3;
+      const codeWarmRuns = quick ? 1 : 3;
       log(
-        `${SWEEP_SPEEDUP}: ${runs} runs of quickstart.yaml over ${blocks} blocks (${oneRun.toFixed(0)} ms each in this thread), 1 and 2 warm workers × ${repeats}`,
+        `${SWEEP_SPEEDUP}: ${runs} runs of quickstart.yaml over ${blocks} blocks (${oneRun.toFixed(0)} ms each in this thread), 1 and 2 warm workers (${codeWarmRuns} untimed runs each first) × ${repeats}`,
       );
       const ratios: number[] = [];
       const rates: [number, number][] = [];
       const cpuPerRun: [number, number][] = [];
       for (let k = 0; k < repeats; k++) {
-        const one = await timedSweep(long, 1, warmPlan, join(work, `long-1-${k}`));
-        const two = await timedSweep(long, 2, warmPlan, join(work, `long-2-${k}`));
+        const one = await timedSweep(long, 1, warmPlan, join(work, `long-1-${k}`), codeWarmRuns);
+        const two = await timedSweep(long, 2, warmPlan, join(work, `long-2-${k}`), codeWarmRuns);
         ratios.push(one.ms / two.ms);
         rates.push([(runs * 1000) / one.ms, (runs * 1000) / two.ms]);
         cpuPerRun.push([one.cpuMs / runs, two.cpuMs / runs]);
@@ -214,7 +237,7 @@ export const sweepFigures: BenchSuite = {
         unit: '×',
         target: TARGET_SPEEDUP,
         better: 'higher',
-        detail: `${spread(ratios, 3, '×')}: ${rateText(0)} vs ${rateText(1)} runs/s, CPU ${cpuText(0)} vs ${cpuText(1)} ms a run, ${runs} runs of ~${oneRun.toFixed(0)} ms (quickstart over ${blocks} blocks), warm pools, runSweep into a fresh folder`,
+        detail: `${spread(ratios, 3, '×')}: ${rateText(0)} vs ${rateText(1)} runs/s, CPU ${cpuText(0)} vs ${cpuText(1)} ms a run, ${runs} runs of ~${oneRun.toFixed(0)} ms (quickstart over ${blocks} blocks), warm pools (${codeWarmRuns} untimed runs a thread first), runSweep into a fresh folder`,
       });
 
       // Per-run overhead: a sweep of the minimal scenario, one warm worker.

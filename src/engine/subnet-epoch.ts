@@ -145,10 +145,15 @@ function epochInput(
     input.blockAtRegistration[i] = neurons.blockAtRegistration[i];
     input.validatorPermit[i] = neurons.validatorPermit[i];
     if (n === capacity) continue;
+    // Row i's first n entries, copied element by element: a subarray view per row and matrix was a
+    // seventh of a growing subnet's garbage.
     const from = i * capacity;
-    input.weights.set(subnet.weights.subarray(from, from + n), i * n);
-    input.weightsPresent.set(subnet.weightsPresent.subarray(from, from + n), i * n);
-    input.bonds.set(subnet.bonds.subarray(from, from + n), i * n);
+    const to = i * n;
+    for (let j = 0; j < n; j++) {
+      input.weights[to + j] = subnet.weights[from + j];
+      input.weightsPresent[to + j] = subnet.weightsPresent[from + j];
+      input.bonds[to + j] = subnet.bonds[from + j];
+    }
   }
   if (input.commitBlock !== undefined) earliestCommitBlocks(subnet, input.commitBlock);
   return input;

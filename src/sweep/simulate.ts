@@ -1,6 +1,6 @@
 import { basename, extname } from 'node:path';
 import { minerCabal } from '../engine/agents/cabal.ts';
-import { epochMetrics } from '../engine/metrics/epoch-metrics.ts';
+import { createEpochMetricsScratch, epochMetrics } from '../engine/metrics/epoch-metrics.ts';
 import { createRunSummary, type RunSummary } from '../engine/metrics/run-summary.ts';
 import { runSimulation } from '../engine/run.ts';
 import { compileScenario } from '../scenario/compile.ts';
@@ -42,6 +42,7 @@ export type RunOutcome =
 export function summarise(config: ReturnType<typeof compileScenario>): RunSummary {
   const summary = createRunSummary(config);
   const configByNetuid = new Map(config.subnets.map((s) => [s.netuid, s]));
+  const scratch = createEpochMetricsScratch();
   const run = runSimulation(config);
   let step = run.next();
   while (!step.done) {
@@ -50,7 +51,7 @@ export function summarise(config: ReturnType<typeof compileScenario>): RunSummar
       const subnetConfig = configByNetuid.get(record.netuid)!;
       summary.add(
         record,
-        epochMetrics(record, (uid) => minerCabal(subnetConfig, record.subnet, uid)),
+        epochMetrics(record, (uid) => minerCabal(subnetConfig, record.subnet, uid), scratch),
       );
     }
     step = run.next();

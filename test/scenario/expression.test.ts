@@ -119,6 +119,52 @@ describe('compileExpression', () => {
     expect(result.fn({ q: 3, toString: 1 } as Record<string, number>)).toBe(6);
   });
 
+  it('agrees with a plain mathjs evaluation, call after call on one compiled expression', () => {
+    // An independent, unrestricted instance is the reference; the compiled fn reuses one scope Map,
+    // so reuse must never carry one call's values into the next.
+    const reference = create(all);
+    const texts = [
+      '0.002 * (0.8 - q)',
+      'clamp(q + epoch / 100, 0, 1)',
+      'q > best ? (q - best) ^ 2 : -sqrt(best - q)',
+      'max(q, mean) * log(1 + day) + age mod 3',
+      'uid % 2 == 0 and q < 0.5 ? 1 : 0',
+    ];
+    const variables = ['q', 'epoch', 'age', 'uid', 'best', 'mean', 'day'];
+    const scope = fc.record({
+      q: fc.double({ min: 0, max: 1, noNaN: true }),
+      epoch: fc.integer({ min: 0, max: 10_000 }),
+      age: fc.integer({ min: 0, max: 500 }),
+      uid: fc.integer({ min: 0, max: 255 }),
+      best: fc.double({ min: 0, max: 1, noNaN: true }),
+      mean: fc.double({ min: 0, max: 1, noNaN: true }),
+      day: fc.double({ min: 0, max: 1500, noNaN: true }),
+    });
+    for (const text of texts) {
+      const compiled = compileExpression(text, variables);
+      if (!compiled.ok) throw new Error(compiled.message);
+      const expected = reference.compile(text);
+      const clamp = (x: number, low: number, high: number) => Math.min(Math.max(x, low), high);
+      fc.assert(
+        fc.property(scope, (values) => {
+          const want: unknown = expected.evaluate({ ...values, clamp });
+          if (typeof want === 'number' && Number.isFinite(want)) expect(compiled.fn(values)).toBe(want);
+          else expect(() => compiled.fn(values)).toThrow(RangeError); // e.g. a Complex from an underflow
+        }),
+        { numRuns: 300 },
+      );
+    }
+  });
+
+  it("names the failing call's own inputs after earlier successful calls", () => {
+    const result = compileExpression('log(q) + epoch', ['q', 'epoch']);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.fn({ q: Math.E, epoch: 2 })).toBe(3);
+    expect(() => result.fn({ q: 0, epoch: 7 })).toThrow(/with q=0, epoch=7/);
+    expect(() => result.fn({ q: 1 })).toThrow(/variable 'epoch' has no value/);
+    expect(result.fn({ q: 1, epoch: 5 })).toBe(5);
+  });
+
   it('leaves other mathjs instances alone', () => {
     expect(create(all).evaluate('1 + 1')).toBe(2);
   });

@@ -1,6 +1,6 @@
 /**
  * A fast path for one column of weightedMedianCol that returns exactly what weightedMedianInPlace
- * would, or FALLBACK when it cannot prove it.
+ * would, or says that it cannot prove it.
  *
  * Why the result is the same: weightedMedianInPlace returns the smallest score v with F(v) > minority
  * (F(v) = stake of scores ≤ v), provided each of its comparisons of a stake sum with `minority` has the
@@ -18,8 +18,6 @@
  * once per loop iteration, not per access.
  */
 
-export const FALLBACK = -1;
-
 export interface MedianScratch {
   /** log2 of the number of buckets. */
   bits: number;
@@ -28,6 +26,12 @@ export interface MedianScratch {
   /** The crossing bucket's scores and stakes (room for every voter). */
   candScore: Float64Array;
   candStake: Float64Array;
+  /**
+   * [minority, tol] of the call, set by the caller; [2] the column's median once found; [3] the stake
+   * below the crossing bucket. Passed here, not as arguments and return values: V8 boxes a double
+   * passed to or returned from a call it does not inline, heap numbers for every column of every epoch.
+   */
+  numbers: Float64Array;
 }
 
 /**
@@ -42,26 +46,27 @@ export function medianScratch(m: number): MedianScratch {
     hist: new Float64Array(2 << bits),
     candScore: new Float64Array(m),
     candStake: new Float64Array(m),
+    numbers: new Float64Array(4),
   };
 }
 
 /**
  * The m voters' scores of one column at t[off..off+m) (hi = t's Int32 view), with stakes `voterStake`,
- * whose smallest and largest scores have high words minHi < maxHi.
+ * whose smallest and largest scores have high words minHi < maxHi, minority and tol in s.numbers.
+ * Returns whether it proved the median, then in s.numbers[2].
  */
 export function fastMedianColumn(
   t: Float64Array,
   hi: Int32Array,
   off: number,
   voterStake: Float64Array,
-  minority: number,
-  tol: number,
   minHi: number,
   maxHi: number,
   s: MedianScratch,
-): number {
+): boolean {
   const m = voterStake.length;
   const { bits, hist, candScore, candStake } = s;
+  const minority = s.numbers[0];
   const B = 1 << bits;
   hist.fill(0);
   // Buckets 2^shift high words wide, as few as keep the range within B (integer shifts, where a
@@ -87,7 +92,7 @@ export function fastMedianColumn(
     if (next > minority) break;
     base = next;
   }
-  if (b === B) return FALLBACK;
+  if (b === B) return false;
   // The bucket's scores, its index recomputed rather than stored per score (a store and a load less).
   let c = 0;
   for (let k = 0, q = 2 * off + 1; k < m; k++, q += 2) {
@@ -96,22 +101,25 @@ export function fastMedianColumn(
     candStake[c] = voterStake[k];
     c++;
   }
-  return crossingInBucket(candScore, candStake, c, base, b > 0, minority, tol);
+  s.numbers[3] = base;
+  return crossingInBucket(candScore, candStake, c, b > 0, s.numbers);
 }
 
 /**
  * Sorts the crossing bucket's c scores (insertion sort, stable) and walks its distinct scores upwards
- * from `below` (the stake of every lower bucket; anyBelow: some score lies below the bucket).
+ * from numbers[3] (the stake of every lower bucket; anyBelow: some score lies below the bucket).
+ * Returns whether it proved the median, then in numbers[2].
  */
 function crossingInBucket(
   candScore: Float64Array,
   candStake: Float64Array,
   c: number,
-  below: number,
   anyBelow: boolean,
-  minority: number,
-  tol: number,
-): number {
+  numbers: Float64Array,
+): boolean {
+  const minority = numbers[0];
+  const tol = numbers[1];
+  let below = numbers[3];
   for (let q = 1; q < c; q++) {
     const x = candScore[q];
     const w = candStake[q];
@@ -129,14 +137,15 @@ function crossingInBucket(
     while (q < c && candScore[q] === v) eq += candStake[q++];
     const at = below + eq;
     if (at > minority) {
-      if (!(at > minority + tol)) return FALLBACK;
-      if (anyBelow && !(below < minority - tol)) return FALLBACK;
-      return v;
+      if (!(at > minority + tol)) return false;
+      if (anyBelow && !(below < minority - tol)) return false;
+      numbers[2] = v;
+      return true;
     }
     below = at;
     anyBelow = true;
   }
-  return FALLBACK;
+  return false;
 }
 
 /**

@@ -9,7 +9,7 @@
  */
 
 import { transposeColumns } from './transpose-columns.ts';
-import { cleanColumn, FALLBACK, fastMedianColumn, medianScratch } from './weighted-median-fast.ts';
+import { cleanColumn, fastMedianColumn, type MedianScratch, medianScratch } from './weighted-median-fast.ts';
 
 /**
  * Weighted median over the first `len` entries of `score`/`stake`, which are permuted in place
@@ -81,12 +81,76 @@ export function weightedMedian(stake: ArrayLike<number>, score: ArrayLike<number
 }
 
 /**
+ * weightedMedianCol's working arrays for one shape (m voters, `cols` columns), kept between calls of
+ * that shape: a Yuma epoch's consensus allocated ten typed arrays for them at every call. Each is
+ * written before it is read, so what a previous call left does not matter.
+ */
+export interface WeightedMedianBuffers {
+  m: number;
+  cols: number;
+  voters: Int32Array;
+  voterStake: Float64Array;
+  mins: Float64Array;
+  maxs: Float64Array;
+  median: MedianScratch;
+  /** A column's smallest and largest score, read as high words through endsHi. */
+  ends: Float64Array;
+  endsHi: Int32Array;
+  /** The quick-select's copies of one column (it permutes them). */
+  colScore: Float64Array;
+  colStake: Float64Array;
+  /** The Int32 view of the transposed scores `hiOf`. */
+  hi: Int32Array;
+  hiOf: Float64Array | null;
+}
+
+export function createWeightedMedianBuffers(): WeightedMedianBuffers {
+  const ends = new Float64Array(2);
+  return {
+    m: -1,
+    cols: -1,
+    voters: new Int32Array(0),
+    voterStake: new Float64Array(0),
+    mins: new Float64Array(0),
+    maxs: new Float64Array(0),
+    median: medianScratch(0),
+    ends,
+    endsHi: new Int32Array(ends.buffer),
+    colScore: new Float64Array(0),
+    colStake: new Float64Array(0),
+    hi: new Int32Array(0),
+    hiOf: null,
+  };
+}
+
+/** `b` re-made for m voters and `cols` columns if it had another shape. */
+function sized(b: WeightedMedianBuffers, m: number, cols: number): WeightedMedianBuffers {
+  if (b.m !== m) {
+    b.m = m;
+    b.voters = new Int32Array(m);
+    b.voterStake = new Float64Array(m);
+    b.median = medianScratch(m);
+    b.colScore = new Float64Array(m);
+    b.colStake = new Float64Array(m);
+    b.hiOf = null;
+  }
+  if (b.cols !== cols) {
+    b.cols = cols;
+    b.mins = new Float64Array(cols);
+    b.maxs = new Float64Array(cols);
+    b.hiOf = null;
+  }
+  return b;
+}
+
+/**
  * Column-wise κ-median of a dense rows×cols score matrix (missing entries are 0): only rows with
  * stake > 0 vote, their stakes renormalised to sum T ≈ 1, and minority = T − κ.
  * Rule: no row with positive stake → every column 0. `scratch` (≥ cols × voters entries, contents
  * unspecified) avoids allocating the transposed matrix. `clean`: the caller vouches that every score
  * is finite, ≥ +0 and not −0 (as §3.5's weights are when every row sum is finite); otherwise each
- * column is checked, and one that is not goes to the quick-select.
+ * column is checked, and one that is not goes to the quick-select. `buffers`: working arrays kept by
+ * the caller between calls (a fresh set without).
  */
 export function weightedMedianCol(
   stake: ArrayLike<number>,
@@ -97,11 +161,13 @@ export function weightedMedianCol(
   out: Float64Array = new Float64Array(cols),
   scratch?: Float64Array,
   clean = false,
+  buffers?: WeightedMedianBuffers,
 ): Float64Array {
   let m = 0;
   let total = 0;
   for (let i = 0; i < rows; i++) if (stake[i] > 0) m++;
-  const voters = new Int32Array(m);
+  const b = sized(buffers ?? createWeightedMedianBuffers(), m, cols);
+  const voters = b.voters;
   for (let i = 0, k = 0; i < rows; i++) {
     if (stake[i] > 0) {
       voters[k++] = i;
@@ -110,7 +176,7 @@ export function weightedMedianCol(
   }
   out.fill(0);
   if (m === 0) return out;
-  const voterStake = new Float64Array(m);
+  const voterStake = b.voterStake;
   let stakeSum = 0;
   for (let k = 0; k < m; k++) {
     voterStake[k] = stake[voters[k]] / total;
@@ -118,35 +184,34 @@ export function weightedMedianCol(
   }
   const minority = stakeSum - kappa;
   const t = scratch !== undefined && scratch.length >= cols * m ? scratch : new Float64Array(cols * m);
-  const mins = new Float64Array(cols);
-  const maxs = new Float64Array(cols);
+  const { mins, maxs, ends, endsHi, colScore, colStake } = b;
   transposeColumns(scores, voters, cols, t, mins, maxs);
   // Proven-equal fast path per column (weighted-median-fast.ts); the quick-select where it gives up.
   const tol = (m + 4) * 2 ** -50 * Math.max(stakeSum, Math.abs(minority), 1);
-  const hi = new Int32Array(t.buffer, t.byteOffset, cols * m * 2);
-  const medScratch = medianScratch(m);
-  const ends = new Float64Array(2); // a column's smallest and largest score, read as high words
-  const endsHi = new Int32Array(ends.buffer);
-  // Scratch reused by every column: the select permutes it.
-  const colScore = new Float64Array(m);
-  const colStake = new Float64Array(m);
+  if (b.hiOf !== t) {
+    b.hi = new Int32Array(t.buffer, t.byteOffset, cols * m * 2);
+    b.hiOf = t;
+  }
+  const hi = b.hi;
+  const medScratch = b.median;
+  medScratch.numbers[0] = minority;
+  medScratch.numbers[1] = tol;
   for (let j = 0; j < cols; j++) {
     const off = j * m;
-    let median = FALLBACK;
     if (clean || cleanColumn(hi, off, m)) {
       // Every score equal (a column nobody weights, say): the quick-select returns it whatever the stakes.
-      if (mins[j] === maxs[j]) median = mins[j];
-      else {
-        ends[0] = mins[j];
-        ends[1] = maxs[j];
-        median = fastMedianColumn(t, hi, off, voterStake, minority, tol, endsHi[1], endsHi[3], medScratch);
+      if (mins[j] === maxs[j]) {
+        out[j] = mins[j];
+        continue;
+      }
+      ends[0] = mins[j];
+      ends[1] = maxs[j];
+      if (fastMedianColumn(t, hi, off, voterStake, endsHi[1], endsHi[3], medScratch)) {
+        out[j] = medScratch.numbers[2];
+        continue;
       }
     }
-    if (median !== FALLBACK) {
-      out[j] = median;
-      continue;
-    }
-    colScore.set(t.subarray(off, off + m));
+    for (let k = 0; k < m; k++) colScore[k] = t[off + k];
     colStake.set(voterStake);
     out[j] = weightedMedianInPlace(colScore, colStake, m, minority);
   }

@@ -1,7 +1,7 @@
 import { MINER_BEHAVIOURS, VALIDATOR_BEHAVIOURS } from '../config.ts';
 import { ROLE_VALIDATOR } from '../state.ts';
 import type { EpochRecord } from '../subnet-epoch.ts';
-import { gini, spearman } from './statistics.ts';
+import { createStatisticsScratch, gini, type StatisticsScratch, spearman } from './statistics.ts';
 
 /** One subnet epoch in aggregate: the row of subnet.csv. Shares are fractions of the epoch's total. */
 export interface EpochMetrics {
@@ -22,14 +22,46 @@ export interface EpochMetrics {
   cabal_incentive_share: number;
 }
 
-export function epochMetrics(record: EpochRecord, minerCabal: (uid: number) => string | null): EpochMetrics {
+/** The per-miner columns an epoch's statistics read, reused by a run's epochs (grown to the largest n). */
+export interface EpochMetricsScratch {
+  minerQuality: Float64Array;
+  minerIncentive: Float64Array;
+  allIncentive: Float64Array;
+  statistics: StatisticsScratch;
+}
+
+export function createEpochMetricsScratch(): EpochMetricsScratch {
+  return {
+    minerQuality: new Float64Array(0),
+    minerIncentive: new Float64Array(0),
+    allIncentive: new Float64Array(0),
+    statistics: createStatisticsScratch(),
+  };
+}
+
+const zeros = (names: readonly string[]): Record<string, number> => {
+  const out: Record<string, number> = {};
+  for (const name of names) out[name] = 0;
+  return out;
+};
+
+export function epochMetrics(
+  record: EpochRecord,
+  minerCabal: (uid: number) => string | null,
+  scratch: EpochMetricsScratch = createEpochMetricsScratch(),
+): EpochMetrics {
   const { n, result, subnet } = record;
   const { role, behaviour, served, quality } = subnet.neurons;
-  const incentiveShare = Object.fromEntries(MINER_BEHAVIOURS.map((b) => [b, 0]));
-  const dividendShare = Object.fromEntries(VALIDATOR_BEHAVIOURS.map((b) => [b, 0]));
-  const minerQuality: number[] = [];
-  const minerIncentive: number[] = [];
-  const allIncentive: number[] = [];
+  const incentiveShare = zeros(MINER_BEHAVIOURS);
+  const dividendShare = zeros(VALIDATOR_BEHAVIOURS);
+  if (scratch.allIncentive.length < n) {
+    scratch.minerQuality = new Float64Array(n);
+    scratch.minerIncentive = new Float64Array(n);
+    scratch.allIncentive = new Float64Array(n);
+  }
+  const { minerQuality, minerIncentive, allIncentive } = scratch;
+  let miners = 0;
+  let servedMiners = 0;
   let validators = 0;
   let permitted = 0;
   let active = 0;
@@ -53,7 +85,7 @@ export function epochMetrics(record: EpochRecord, minerCabal: (uid: number) => s
     }
     const kind = MINER_BEHAVIOURS[behaviour[j]];
     incentiveShare[kind] += result.incentive[j];
-    allIncentive.push(result.incentive[j]);
+    allIncentive[miners++] = result.incentive[j];
     if (minerCabal(j) !== null) cabalShare += result.incentive[j];
     if (kind === 'honest') {
       honestSum += quality[j];
@@ -61,8 +93,8 @@ export function epochMetrics(record: EpochRecord, minerCabal: (uid: number) => s
       if (quality[j] > best) best = quality[j];
     }
     if (!Number.isNaN(served[j])) {
-      minerQuality.push(served[j]);
-      minerIncentive.push(result.incentive[j]);
+      minerQuality[servedMiners] = served[j];
+      minerIncentive[servedMiners++] = result.incentive[j];
       if (served[j] > bestServed) {
         bestServed = served[j];
         bestIncentive = result.incentive[j];
@@ -76,8 +108,8 @@ export function epochMetrics(record: EpochRecord, minerCabal: (uid: number) => s
     active_validators: active,
     mean_quality: honestCount > 0 ? honestSum / honestCount : 0,
     best_quality: best,
-    quality_incentive_correlation: spearman(minerQuality, minerIncentive),
-    incentive_gini: gini(allIncentive),
+    quality_incentive_correlation: spearman(minerQuality, minerIncentive, servedMiners, scratch.statistics),
+    incentive_gini: gini(allIncentive, miners, scratch.statistics),
     best_miner_incentive: bestIncentive,
     mean_validator_trust: active > 0 ? trustSum / active : 0,
     incentive_share: incentiveShare,

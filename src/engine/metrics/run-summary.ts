@@ -134,8 +134,40 @@ export function createRunSummary(config: SimulationConfig) {
   }));
   const indexOf = new Map(config.subnets.map((s, k) => [s.netuid, k]));
 
-  function add(record: EpochRecord, metrics: EpochMetrics): void {
-    const t = totals[indexOf.get(record.netuid)!];
+  // An epoch's payments summed per behaviour as floats, then added to the bigint totals once: a bigint
+  // per uid and epoch was a tenth of a sweep run's garbage. Exact while every partial sum is a whole
+  // number below 2^53, which the loop checks (an epoch that breaks it takes the bigint path).
+  const minerSums = new Float64Array(MINER_BEHAVIOURS.length);
+  const validatorSums = new Float64Array(VALIDATOR_BEHAVIOURS.length);
+
+  function addPaid(t: Totals, record: EpochRecord): void {
+    const { role, behaviour } = record.subnet.neurons;
+    minerSums.fill(0);
+    validatorSums.fill(0);
+    let bound = 0;
+    for (let j = 0; j < record.n; j++) {
+      const amount = record.paid[j];
+      bound += Math.abs(amount);
+      if (!Number.isInteger(amount) || !(bound <= Number.MAX_SAFE_INTEGER)) {
+        addPaidExactly(t, record);
+        return;
+      }
+      if (role[j] === ROLE_VALIDATOR) validatorSums[behaviour[j]] += amount;
+      else minerSums[behaviour[j]] += amount;
+    }
+    for (let b = 0; b < VALIDATOR_BEHAVIOURS.length; b++) {
+      const amount = BigInt(validatorSums[b]);
+      t.validator[VALIDATOR_BEHAVIOURS[b]] += amount;
+      t.validatorTotal += amount;
+    }
+    for (let b = 0; b < MINER_BEHAVIOURS.length; b++) {
+      const amount = BigInt(minerSums[b]);
+      t.miner[MINER_BEHAVIOURS[b]] += amount;
+      t.minerTotal += amount;
+    }
+  }
+
+  function addPaidExactly(t: Totals, record: EpochRecord): void {
     const { role, behaviour } = record.subnet.neurons;
     for (let j = 0; j < record.n; j++) {
       const amount = BigInt(record.paid[j]);
@@ -147,6 +179,11 @@ export function createRunSummary(config: SimulationConfig) {
         t.minerTotal += amount;
       }
     }
+  }
+
+  function add(record: EpochRecord, metrics: EpochMetrics): void {
+    const t = totals[indexOf.get(record.netuid)!];
+    addPaid(t, record);
     t.epochs++;
     t.registrations += record.registrations;
     t.pruned += record.pruned;

@@ -64,7 +64,7 @@ export function runCoinbase(
   s: CoinbaseScratch,
 ): void {
   const { ledger, markets } = net;
-  const E = blockEmissionRao(Number(ledger.totalIssuance));
+  const E = blockEmissionRao(ledger.totals.issuance.toNumber());
   net.blockEmission = E;
   const count = markets.length;
   for (let k = 0; k < count; k++) {
@@ -93,7 +93,7 @@ export function runCoinbase(
   // What the other subnets receive leaves the model: their pools' TAO is held outside it.
   net.otherShare = s.shares[count];
   const outsideTao = Math.floor(E * s.shares[count]);
-  ledger.outside += BigInt(outsideTao);
+  ledger.totals.outside.add(outsideTao);
   let minted = outsideTao;
   for (let k = 0; k < count; k++) {
     const m = markets[k];
@@ -117,8 +117,8 @@ export function runCoinbase(
     minted += inject(m, subnetTerms(rules.injectionCap, input, s.terms), s);
     emitAlphaOut(subnets[k], configs[k].ownerCut, m, A, rho, rootSell, sellRootNow, s);
   }
-  ledger.totalIssuance += BigInt(minted);
-  ledger.mintedTao += BigInt(minted);
+  ledger.totals.issuance.add(minted);
+  ledger.totals.minted.add(minted);
 }
 
 /** §1 f: chain buy with the excess TAO (no fee), then the injection. Returns the TAO minted. */

@@ -4,6 +4,7 @@ import type { SubnetState } from '../state.ts';
 import { RAO_PER_ALPHA } from '../units.ts';
 import type { MarketConfig, NetworkConfig } from './config.ts';
 import { createMarkets } from './market-table.ts';
+import { createNetworkLedger } from './network-ledger.ts';
 import type { NetworkState, StakerTable, SubnetMarket } from './state.ts';
 
 /** A subnet's market at block 0: its pool, and alpha outstanding = the neurons' stakes + outside holders'. */
@@ -76,15 +77,11 @@ export function createNetworkState(
   for (const m of markets) held += BigInt(m.pool.tao);
   for (let k = 0; k < stakers.count; k++) held += BigInt(stakers.balance[k]);
   return {
-    ledger: {
+    ledger: createNetworkLedger({
       totalIssuance: config.totalIssuance,
-      initialIssuance: config.totalIssuance,
-      mintedTao: 0n,
-      feeSink: 0,
       outside: config.totalIssuance - held,
       rootStake,
-      recycledTao: 0n,
-    },
+    }),
     registry: {
       lastLock: config.subnetRegistration.lastLock,
       lastLockBlock: config.subnetRegistration.lastLockBlock,

@@ -1,4 +1,5 @@
 import type { Pool } from '../pool/pool.ts';
+import type { RaoTotal } from './rao-total.ts';
 
 /**
  * The token economy's state, mirroring the chain's storage items (emissions.md §11). Amounts are rao
@@ -112,6 +113,11 @@ export interface NetworkLedger {
   recycledTao: bigint;
   /** TAO staked on root (R): the configured stake plus root claims swapped to TAO, rao. */
   rootStake: number;
+  /**
+   * What totalIssuance, mintedTao and outside read and write (network-ledger.ts): the coinbase adds
+   * to these every block without allocating a bigint.
+   */
+  readonly totals: { issuance: RaoTotal; minted: RaoTotal; outside: RaoTotal };
 }
 
 export interface NetworkState {

@@ -27,5 +27,6 @@ export function consensusOf(
     out,
     scratch,
     w.finite === true,
+    workspace?.median,
   );
 }

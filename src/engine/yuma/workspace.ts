@@ -1,3 +1,5 @@
+import { createWeightedMedianBuffers, type WeightedMedianBuffers } from '../math/weighted-median.ts';
+
 /**
  * Optional scratch for `runEpoch(input, params, workspace)`. A simulation runs thousands of epochs of
  * the same subnet; allocating the m×n matrices and the n×n bond output afresh each time cost ~15–19 %
@@ -10,13 +12,21 @@
 export interface YumaWorkspace {
   f64: Map<string, Float64Array>;
   u8: Map<string, Uint8Array>;
+  /** The consensus median's working arrays (weighted-median.ts). */
+  median: WeightedMedianBuffers;
   /** The n×n bond output, reused; only rows marked in `bondRows` can be non-zero (bondOutput). */
   bonds: Float64Array;
   bondRows: Uint8Array;
 }
 
 export function createYumaWorkspace(): YumaWorkspace {
-  return { f64: new Map(), u8: new Map(), bonds: new Float64Array(0), bondRows: new Uint8Array(0) };
+  return {
+    f64: new Map(),
+    u8: new Map(),
+    median: createWeightedMedianBuffers(),
+    bonds: new Float64Array(0),
+    bondRows: new Uint8Array(0),
+  };
 }
 
 /** A Float64Array of `len` entries: fresh (zeroed) without a workspace, else a reused view (contents unspecified). */

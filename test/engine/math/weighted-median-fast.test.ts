@@ -5,7 +5,11 @@
  * tiny stakes, 0–130 rows (both bucket counts), κ from 0 to 1.
  */
 import { describe, expect, it } from 'vitest';
-import { weightedMedianCol, weightedMedianInPlace } from '../../../src/engine/math/weighted-median.ts';
+import {
+  createWeightedMedianBuffers,
+  weightedMedianCol,
+  weightedMedianInPlace,
+} from '../../../src/engine/math/weighted-median.ts';
 
 function rng(seed: number) {
   let s = seed;
@@ -35,6 +39,9 @@ function reference(stake: Float64Array, scores: Float64Array, rows: number, cols
 
 describe('weightedMedianCol fast path', () => {
   it('returns what the quick-select returns, column by column, to the bit', () => {
+    // One set of buffers and one transposed-scores scratch for every shape, as a run's epochs share them.
+    const buffers = createWeightedMedianBuffers();
+    const shared = new Float64Array(130 * 33);
     for (let seed = 1; seed <= 400; seed++) {
       const { next, pick } = rng(seed);
       const rows = pick([0, 1, 2, 3, 7, 16, 40, 70, 130]);
@@ -61,9 +68,11 @@ describe('weightedMedianCol fast path', () => {
         new Float64Array(cols),
         new Float64Array(1),
       );
+      const kept = weightedMedianCol(stake, scores, rows, cols, kappa, undefined, shared, false, buffers);
       for (let j = 0; j < cols; j++) {
         expect(Object.is(got[j], want[j]), `seed ${seed} column ${j}`).toBe(true);
         expect(Object.is(reused[j], want[j])).toBe(true);
+        expect(Object.is(kept[j], want[j]), `seed ${seed} column ${j}, kept buffers`).toBe(true);
       }
     }
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { minerCabal } from '../../../src/engine/agents/cabal.ts';
-import { epochMetrics } from '../../../src/engine/metrics/epoch-metrics.ts';
+import { createEpochMetricsScratch, epochMetrics } from '../../../src/engine/metrics/epoch-metrics.ts';
 import type { SubnetState } from '../../../src/engine/state.ts';
 import type { EpochRecord } from '../../../src/engine/subnet-epoch.ts';
 import type { EpochResult } from '../../../src/engine/yuma/types.ts';
@@ -107,5 +107,19 @@ describe('epochMetrics', () => {
     expect(m.mean_quality).toBe(0);
     expect(m.best_quality).toBe(0);
     expect(m.incentive_share.idle).toBeCloseTo(1, 12);
+  });
+
+  it('gives the same figures with a reused scratch whose buffers are longer and hold other numbers', () => {
+    const { rec, cabalOf } = record();
+    const fresh = epochMetrics(rec, cabalOf);
+    const scratch = createEpochMetricsScratch();
+    scratch.minerQuality = new Float64Array(50).fill(0.99);
+    scratch.minerIncentive = new Float64Array(50).fill(7);
+    scratch.allIncentive = new Float64Array(50).fill(3);
+    expect(epochMetrics(rec, cabalOf, scratch)).toEqual(fresh);
+    rec.result.incentive.set([0, 0, 0.9, 0.05, 0.05, 0, 0]);
+    const changed = epochMetrics(rec, cabalOf);
+    expect(epochMetrics(rec, cabalOf, scratch)).toEqual(changed);
+    expect(changed.incentive_gini).not.toBe(fresh.incentive_gini);
   });
 });

@@ -1,6 +1,28 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gini, pearson, spearman } from '../../../src/engine/metrics/statistics.ts';
+import { createStatisticsScratch, gini, pearson, spearman } from '../../../src/engine/metrics/statistics.ts';
+
+/** Average ranks as a stable index sort finds them (ties: the mean of their 1-based positions). */
+function referenceRanks(values: number[]): number[] {
+  const order = values.map((_, i) => i).sort((a, b) => values[a] - values[b]);
+  const out = new Array<number>(values.length);
+  for (let i = 0; i < order.length; ) {
+    let k = i;
+    while (k + 1 < order.length && values[order[k + 1]] === values[order[i]]) k++;
+    for (let m = i; m <= k; m++) out[order[m]] = (i + k) / 2 + 1;
+    i = k + 1;
+  }
+  return out;
+}
+
+/** Values with many ties, both zeros and infinities: what a binary search over a sorted copy must get right. */
+const tiedValues = fc.array(
+  fc.oneof(
+    fc.constantFrom(0, -0, 0.25, 0.5, 1, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY),
+    fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+  ),
+  { maxLength: 40 },
+);
 
 describe('gini', () => {
   it('hand values', () => {
@@ -67,5 +89,35 @@ describe('spearman', () => {
     expect(spearman([0.3, 0.3, 0.3], [1, 2, 3])).toBe(0);
     expect(spearman([], [])).toBe(0);
     expect(spearman([1], [1])).toBe(0);
+  });
+});
+
+describe('scratch reuse', () => {
+  it('spearman equals Pearson on reference ranks, whatever the scratch held before (property)', () => {
+    const scratch = createStatisticsScratch();
+    fc.assert(
+      fc.property(tiedValues, fc.integer(), (xs, seed) => {
+        const ys = xs.map((_, i) => ((seed + i * 7919) % 13) / 4); // ties in y too
+        const want = pearson(referenceRanks(xs), referenceRanks(ys));
+        expect(spearman(xs, ys, xs.length, scratch)).toBe(want);
+        expect(spearman(xs, ys)).toBe(want);
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
+  it('a NaN still ranks as the index sort ranks it', () => {
+    const xs = [0.3, Number.NaN, 0.1, 0.3, 0.2];
+    const ys = [1, 2, 3, 4, 5];
+    expect(spearman(xs, ys, 5, createStatisticsScratch())).toBe(pearson(referenceRanks(xs), ys));
+  });
+
+  it('reads only the first n entries of longer buffers', () => {
+    const scratch = createStatisticsScratch();
+    const x = Float64Array.from([0.4, 0.7, 0.8, 0.5, 99, -99]);
+    const y = Float64Array.from([0.1, 0.45, 0.3, 0.15, -5, 5]);
+    expect(spearman(x, y, 4, scratch)).toBeCloseTo(0.8, 12);
+    expect(gini(Float64Array.from([0.1, 0.45, 0.3, 0, 0.15, 1e9]), 5, scratch)).toBeCloseTo(0.44, 12);
+    expect(gini([1, 2, 3, 4], 4, scratch)).toBeCloseTo(0.25, 12);
   });
 });
