@@ -1,7 +1,7 @@
 /**
  * Runs the CLI as a user does, in a child process: `node bin/subnet-sim.mjs run <scenario> --out <tmp>
  * --quiet`, from the repository root, timing spawn to exit. Optionally preloads a tiny probe that
- * reports the child's peak RSS (getrusage ru_maxrss) when it exits, since `/usr/bin/time -v` is not
+ * reports the child's peak RSS (VmHWM) when it exits, since `/usr/bin/time -v` is not
  * available everywhere.
  */
 import { spawn } from 'node:child_process';
@@ -11,18 +11,34 @@ import { join } from 'node:path';
 
 export const QUICKSTART = 'scenarios/quickstart.yaml';
 
-/** Environment variable naming the file the probe writes `{ "maxRSS": <KiB> }` to. */
-const RSS_FILE_ENV = 'SUBNET_SIM_BENCH_RSS_FILE';
+/** Environment variable naming the file the probe writes `{ "peakKiB": <KiB> }` to. */
+export const RSS_FILE_ENV = 'SUBNET_SIM_BENCH_RSS_FILE';
 
 /**
  * Preloaded with `--import` (a data: URL, so nothing is written to disk and the command stays the CLI's
- * own). Runs in the child's main thread; resourceUsage() covers the whole process, tsx's loader thread
- * included. maxRSS is in KiB.
+ * own). Runs in the child's main thread and reads the process's high-water mark (all threads share one
+ * address space). Linux's VmHWM, not getrusage's ru_maxrss: exec carries the parent's resident size at
+ * spawn into the child's ru_maxrss, so a child of a bench process that had grown to 350 MB reported
+ * 350 MB whatever it used itself. ru_maxrss only where /proc is missing.
  */
-const RSS_PROBE = `import { writeFileSync } from 'node:fs';
+const RSS_PROBE = `import { readFileSync, writeFileSync } from 'node:fs';
 process.on('exit', () => {
-  writeFileSync(process.env.${RSS_FILE_ENV}, JSON.stringify({ maxRSS: process.resourceUsage().maxRSS }));
+  let peakKiB = process.resourceUsage().maxRSS;
+  try {
+    const hwm = /VmHWM:\\s+(\\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (hwm) peakKiB = Number(hwm[1]);
+  } catch {}
+  writeFileSync(process.env.${RSS_FILE_ENV}, JSON.stringify({ peakKiB }));
 });`;
+
+/** The node flag that preloads the probe. */
+export const RSS_PROBE_FLAG = `--import=data:text/javascript,${encodeURIComponent(RSS_PROBE)}`;
+
+/** What the probe wrote to `file`, in MiB. */
+export async function readPeakRssMb(file: string): Promise<number> {
+  const { peakKiB } = JSON.parse(await readFile(file, 'utf8')) as { peakKiB: number };
+  return peakKiB / 1024;
+}
 
 export interface CliRun {
   /** Spawn to exit, milliseconds. */
@@ -49,7 +65,7 @@ export async function runCli(options: CliRunOptions): Promise<CliRun> {
     const outDir = join(work, 'out');
     const rssFile = join(work, 'rss.json');
     const args = cliArgs(scenario, outDir);
-    if (options.measureRss) args.unshift(`--import=data:text/javascript,${encodeURIComponent(RSS_PROBE)}`);
+    if (options.measureRss) args.unshift(RSS_PROBE_FLAG);
     const env = { ...process.env, [RSS_FILE_ENV]: rssFile };
     const started = performance.now();
     const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
@@ -71,8 +87,7 @@ export async function runCli(options: CliRunOptions): Promise<CliRun> {
       throw new Error(`node ${args.join(' ')} exited with ${code}:\n${stderr.trim()}`);
     }
     if (!options.measureRss) return { wallMs };
-    const { maxRSS } = JSON.parse(await readFile(rssFile, 'utf8')) as { maxRSS: number };
-    return { wallMs, peakRssMb: maxRSS / 1024 };
+    return { wallMs, peakRssMb: await readPeakRssMb(rssFile) };
   } finally {
     await rm(work, { recursive: true, force: true });
   }

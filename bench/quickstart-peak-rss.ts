@@ -1,6 +1,6 @@
 /**
  * quickstart_peak_rss_mb: peak resident memory of the same whole-process quickstart run, read from the
- * child's own getrusage (process.resourceUsage().maxRSS) by a probe preloaded with `--import`.
+ * child's own high-water mark (VmHWM, see cli-process.ts) by a probe preloaded with `--import`.
  */
 import { cliArgs, QUICKSTART, runCli } from './cli-process.ts';
 import { type BenchSuite, median, round, spread } from './figure.ts';
@@ -34,7 +34,7 @@ export const quickstartPeakRss: BenchSuite = {
         unit: 'MiB',
         target: TARGET_MB,
         better: 'lower',
-        detail: `${spread(mb, 1, 'MiB')}, ru_maxrss of the CLI process`,
+        detail: `${spread(mb, 1, 'MiB')}, VmHWM of the CLI process`,
       },
     ];
   },

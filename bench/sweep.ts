@@ -8,12 +8,12 @@
  * - sweep_pool_overhead_ms: wall time per run of a sweep of a minimal scenario (1 block, 2 neurons) on
  *   one warm worker: parse, resolve, simulate, post to and from the thread, append to runs.csv, final
  *   files; everything a run costs beyond its simulation;
- * - sweep_peak_rss_mb: peak resident memory (getrusage ru_maxrss, main thread and workers: one process)
+ * - sweep_peak_rss_mb: peak resident memory (VmHWM, main thread and workers: one process)
  *   of `subnet-sim sweep` over 10 000 runs of the minimal scenario with 2 workers, read by a probe preloaded
  *   with `--import` as in quickstart-peak-rss.ts.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TOOL_VERSION } from '../src/cli/tool-version.ts';
@@ -21,6 +21,7 @@ import { type Executor, poolExecutor } from '../src/sweep/executor.ts';
 import { loadPlan, runSpec, type SweepPlan } from '../src/sweep/plan.ts';
 import { runSweep } from '../src/sweep/run-sweep.ts';
 import { runOne } from '../src/sweep/simulate.ts';
+import { RSS_FILE_ENV, RSS_PROBE_FLAG, readPeakRssMb } from './cli-process.ts';
 import { type BenchSuite, type Figure, median, round, spread } from './figure.ts';
 
 export const SWEEP_SPEEDUP = 'sweep_speedup_2_workers';
@@ -132,16 +133,10 @@ async function timedSweep(
   }
 }
 
-const RSS_FILE_ENV = 'SUBNET_SIM_BENCH_RSS_FILE';
-const RSS_PROBE = `import { writeFileSync } from 'node:fs';
-process.on('exit', () => {
-  writeFileSync(process.env.${RSS_FILE_ENV}, JSON.stringify({ maxRSS: process.resourceUsage().maxRSS }));
-});`;
-
 /** `node --import=<probe> bin/subnet-sim.mjs sweep <file> --out <out> --workers 2 --quiet`: peak RSS, MiB. */
 async function sweepPeakRss(root: string, file: string, out: string, rssFile: string): Promise<number> {
   const args = [
-    `--import=data:text/javascript,${encodeURIComponent(RSS_PROBE)}`,
+    RSS_PROBE_FLAG,
     'bin/subnet-sim.mjs',
     'sweep',
     file,
@@ -165,8 +160,7 @@ async function sweepPeakRss(root: string, file: string, out: string, rssFile: st
     child.on('close', (exitCode) => resolve({ code: exitCode, stderr: err }));
   });
   if (code !== 0) throw new Error(`node ${args.slice(1).join(' ')} exited with ${code}:\n${stderr.trim()}`);
-  const { maxRSS } = JSON.parse(await readFile(rssFile, 'utf8')) as { maxRSS: number };
-  return maxRSS / 1024;
+  return readPeakRssMb(rssFile);
 }
 
 export const sweepFigures: BenchSuite = {
@@ -286,7 +280,7 @@ export const sweepFigures: BenchSuite = {
         unit: 'MiB',
         target: TARGET_RSS_MB,
         better: 'lower',
-        detail: `ru_maxrss of \`subnet-sim sweep\` (main thread and 2 workers) over ${total} runs of a 1-block scenario, every metric of summary.json, in ${seconds.toFixed(0)} s`,
+        detail: `VmHWM of \`subnet-sim sweep\` (main thread and 2 workers) over ${total} runs of a 1-block scenario, every metric of summary.json, in ${seconds.toFixed(0)} s`,
       });
       return figures;
     } finally {
