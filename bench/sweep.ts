@@ -191,7 +191,7 @@ export const sweepFigures: BenchSuite = {
       );
       runOne(runSpec(probe, 0));
       const probeMs = median([0, 1, 2].map(() => time(() => runOne(runSpec(probe, 0)))));
-      const runs = quick ? 4 : 8;
+      const runs = quick ? 4 : 16;
       const longPlan = (blocks: number) =>
         plan(
           work,

@@ -1,4 +1,5 @@
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
+import { setFlagsFromString } from 'node:v8';
 import { Piscina } from 'piscina';
 import type { PointCheck, PointCheckRequest } from './point-check.ts';
 import type { RunOutcome, RunSpec } from './simulate.ts';
@@ -41,8 +42,27 @@ const WORKER = new URL('../../workers/run-spec.mjs', import.meta.url);
  */
 const YOUNG_GENERATION_MB = 24;
 
+/**
+ * The young generation's semi-space (V8 splits it in three: two semi-spaces and large objects), fixed
+ * at its maximum. Left to shrink and grow, its capacity could outgrow the slack the old generation's
+ * limit was last computed with, and a worker then restarted full marking right after each full
+ * collection: 35–96 mark-compacts over 16 one-second runs on 2 workers instead of ~12, in 3 of 5
+ * sweeps, which held sweep_speedup_2_workers at ~1.7 (1.9 with the size fixed, docs/performance.md).
+ * A process-wide V8 flag, read when an isolate is made: it sizes the workers made after it, not the
+ * running main thread.
+ */
+const SEMI_SPACE_MB = YOUNG_GENERATION_MB / 3;
+let semiSpaceFixed = false;
+
+function fixSemiSpace(): void {
+  if (semiSpaceFixed) return;
+  setFlagsFromString(`--min-semi-space-size=${SEMI_SPACE_MB}`);
+  semiSpaceFixed = true;
+}
+
 /** A pool of `threads` worker threads, each running workers/run-spec.mjs. */
 export function poolExecutor(threads: number): PoolExecutor {
+  fixSemiSpace();
   const pool = new Piscina({
     filename: WORKER.href,
     minThreads: threads,
