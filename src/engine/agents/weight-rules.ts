@@ -1,6 +1,6 @@
 import type { WeightRule } from '../config.ts';
+import { upscaledU16 } from '../yuma/set-weights.ts';
 import { fastExp } from './fast-exp.ts';
-import { upscaledU16 } from './upscale-u16.ts';
 
 /**
  * Turns a validator's observed scores into the row set_weights stores: weights by the rule, max-upscaled
