@@ -1,4 +1,4 @@
-import { floorMulDiv } from './exact-int.ts';
+import { floorMulDivSum } from './exact-int.ts';
 
 /**
  * The weighted pool's output for a given net input (the chain's convert_deltas, swap_step.rs, over
@@ -44,7 +44,7 @@ function weightedOutput(
   if (delta <= 0 || outReserve <= 0) return 0;
   // An empty input side: the ratio is 0, the whole output reserve (the chain's exp_scaled gives 0 too).
   if (inReserve <= 0) return outReserve;
-  if (inWeight === outWeight) return floorMulDiv(outReserve, delta, inReserve + delta);
+  if (inWeight === outWeight) return floorMulDivSum(outReserve, delta, inReserve, delta);
   const exponent = inWeight / outWeight;
   // (in/(in+Δ))^e = exp(−e·log1p(Δ/in)); 1 − that = −expm1(−e·log1p(Δ/in)).
   const share = -Math.expm1(-exponent * Math.log1p(delta / inReserve));

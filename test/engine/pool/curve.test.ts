@@ -53,6 +53,24 @@ describe('w = ½: the constant-product result, exactly', () => {
       { numRuns: 3000 },
     );
   });
+
+  it('stays exact past 2⁵³ rao, where a reserve plus a trade is no longer a double', () => {
+    // The weighted property below once found a rao minted here: the float quotient, and the sum y + Δy
+    // rounded to an even double, each paid one rao above the floor.
+    const exact = (x: number, y: number, d: number) =>
+      Number((BigInt(x) * BigInt(d)) / (BigInt(y) + BigInt(d)));
+    const [x, y, d] = [4_304_312_427_505_456, 8_964_839_458_469_433, 950_303_229_107_947];
+    expect(buyOutput(x, y, 0.5, d)).toBe(exact(x, y, d));
+    expect(sellOutput(x, y, 0.5, d)).toBe(exact(y, x, d));
+    const big = fc.integer({ min: 4.5e15, max: Number.MAX_SAFE_INTEGER });
+    fc.assert(
+      fc.property(big, big, big, (a, b, t) => {
+        expect(buyOutput(a, b, 0.5, t)).toBe(exact(a, b, t));
+        expect(sellOutput(a, b, 0.5, t)).toBe(exact(b, a, t));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
 
 describe('weighted pools against a 60-digit reference', () => {
