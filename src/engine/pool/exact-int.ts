@@ -25,10 +25,10 @@ function productHigh(a: number, b: number): number {
 
 /**
  * floor((a·b − minus) / c), exactly, for integers a, b, c, minus ≥ 0 with c > 0; a result above 2⁵³
- * is rounded down to a double. `minus` serves the chain's fee (see fee.ts). Inputs up to 2⁵³ − 1 take
- * the Dekker path; larger ones (a reserve plus a trade above 2⁵³ rao ≈ 9 million whole units: none in
- * a day of network-year.yaml's 128 pools, 13 624 calls) go through BigInt, since the float quotient
- * could round one rao up and let a round trip mint it.
+ * is rounded down to a double. `minus` serves the chain's fee (see fee.ts). Inputs and results up to
+ * 2⁵³ − 1 take the Dekker path; larger ones (a reserve plus a trade above 2⁵³ rao ≈ 9 million whole
+ * units: none in a day of network-year.yaml's 128 pools, 13 624 calls) go through BigInt, since the
+ * float quotient could round one rao up and let a round trip mint it.
  */
 export function floorMulDiv(a: number, b: number, c: number, minus = 0): number {
   if (a > Number.MAX_SAFE_INTEGER || b > Number.MAX_SAFE_INTEGER || c > Number.MAX_SAFE_INTEGER) {
@@ -37,7 +37,7 @@ export function floorMulDiv(a: number, b: number, c: number, minus = 0): number 
   const pHi = productHigh(a, b);
   const pLo = low;
   let q = Math.floor(pHi / c);
-  if (q > Number.MAX_SAFE_INTEGER) return q;
+  if (q > Number.MAX_SAFE_INTEGER) return bigFloorMulDiv(a, b, c, 0, minus);
   const sHi = productHigh(q, c);
   const sLo = low;
   // q·c is within a few c of a·b, so pHi − sHi is exact (Sterbenz) and every term is an integer.

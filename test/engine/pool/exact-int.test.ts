@@ -65,6 +65,7 @@ describe('floorMulDiv', () => {
     // Results past 2⁵³ that sit just above a double: rounded down, never up.
     check(2 ** 62 - 1, 2 ** 10 + 1, 3, 0);
     check(2 ** 60 + 3, 7, 1, 0);
+    check(500_399_958_596_722, 18, 1, 1); // safe operands, a result of 2⁵³ + 3 (the nearest double is above it)
   });
 
   it('floors exact multiples minus one to the integer below', () => {
