@@ -6,7 +6,7 @@ import { behaviourCharts } from './behaviour-charts.ts';
 import { type ChartSpec, hasData, type ReportSpec } from './chart-spec.ts';
 import { type ContributorValues, readContributorValues } from './contributor-values.ts';
 import { grantBandCharts, grantValueChart, packageValueCharts } from './grant-charts.ts';
-import { eventTable, taoUsdChart } from './market-charts.ts';
+import { eventTable, readEvents, taoUsdChart } from './market-charts.ts';
 import { packageComparisonChart, packageDayBandCharts } from './monte-carlo-charts.ts';
 import { networkCharts } from './network-charts.ts';
 import { distributionCharts } from './neuron-distributions.ts';
@@ -58,11 +58,12 @@ async function runReport(dir: string): Promise<ReportSpec> {
   const notes: string[] = [];
   const subnets = await subnetCharts(join(dir, 'subnets.csv'));
   const distributions = await distributionCharts(join(dir, 'neurons.csv'));
-  const events = await eventTable(join(dir, 'events.csv'));
+  const runEvents = await readEvents(join(dir, 'events.csv'));
+  const events = eventTable(runEvents);
   const [shares, prices, pools, flows] = subnets.charts;
   const charts = [
     ...[shares, prices].filter(Boolean),
-    ...(await taoUsdChart(join(dir, 'market.csv'), join(dir, 'events.csv'))),
+    ...(await taoUsdChart(join(dir, 'market.csv'), runEvents)),
     ...contributorCharts(await readContributorValues(join(dir, 'contributors.csv'))),
     ...(await monteCarloCharts(dir)),
     ...behaviourCharts(summary),

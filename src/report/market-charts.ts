@@ -16,8 +16,14 @@ interface RunEventRow {
   cells: string[];
 }
 
+/** What a report shows of events.csv: its notable events and how many were routine. */
+export interface RunEvents {
+  events: RunEventRow[];
+  routine: number;
+}
+
 /** The notable events of events.csv (not routine registrations and prunings), and how many were routine. */
-async function readEvents(path: string): Promise<{ events: RunEventRow[]; routine: number } | null> {
+export async function readEvents(path: string): Promise<RunEvents | null> {
   const table = await readCsv(path);
   if (table === null) return null;
   const at = columnsOf(EVENT_COLUMNS, table.columns);
@@ -33,8 +39,8 @@ async function readEvents(path: string): Promise<{ events: RunEventRow[]; routin
   return { events, routine };
 }
 
-/** TAO/USD per day, and a marker at each day with an event (market.csv, events.csv). */
-export async function taoUsdChart(marketPath: string, eventsPath: string): Promise<ChartSpec[]> {
+/** TAO/USD per day, and a marker at each day with an event (market.csv, readEvents). */
+export async function taoUsdChart(marketPath: string, read: RunEvents | null): Promise<ChartSpec[]> {
   const price = new Map<number, number>();
   await scanCsv(marketPath, (cells, columns) => {
     const at = columnsOf(MARKET_COLUMNS, columns);
@@ -45,7 +51,7 @@ export async function taoUsdChart(marketPath: string, eventsPath: string): Promi
   });
   if (price.size === 0) return [];
   const days = [...price.keys()].sort((a, b) => a - b);
-  const marked = new Set((await readEvents(eventsPath))?.events.map((e) => Math.floor(e.day)) ?? []);
+  const marked = new Set(read?.events.map((e) => Math.floor(e.day)) ?? []);
   const events = days.map((d) => (marked.has(d) ? price.get(d)! : null));
   return [
     {
@@ -65,8 +71,7 @@ export async function taoUsdChart(marketPath: string, eventsPath: string): Promi
 }
 
 /** events.csv as a table: the notable events, at most MAX_EVENT_ROWS; notes say what was left out. */
-export async function eventTable(path: string): Promise<{ tables: TableSpec[]; notes: string[] }> {
-  const read = await readEvents(path);
+export function eventTable(read: RunEvents | null): { tables: TableSpec[]; notes: string[] } {
   if (read === null || read.events.length === 0) return { tables: [], notes: [] };
   const notes: string[] = [];
   if (read.events.length > MAX_EVENT_ROWS)
