@@ -61,6 +61,8 @@ export function observeResponders(
   const sd = group.noise / Math.sqrt(group.tasks);
   let max = rng.normalsAround(served, group.bias, sd, scores, count);
   if (group.behaviour === 'cabal' && group.cabal !== null) {
+    // Taken again over the boosted scores: a negative boost (allowed) can lower the best one.
+    max = Number.NEGATIVE_INFINITY;
     for (let r = 0; r < count; r++) {
       if (cabal[r] === group.cabal) scores[r] += group.cabalBoost;
       if (scores[r] > max) max = scores[r];

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { observeScores } from '../../../src/engine/agents/evaluation.ts';
+import {
+  createResponders,
+  findResponders,
+  observeResponders,
+  observeScores,
+} from '../../../src/engine/agents/evaluation.ts';
 import { createRng } from '../../../src/engine/rng.ts';
 import { makeSubnet, minerGroup, validatorGroup } from '../../helpers/config.ts';
 
@@ -54,5 +59,21 @@ describe('observeScores', () => {
     // An honest validator with cabal settings does not boost.
     observeScores(subnet, { ...cabal, behaviour: 'honest' }, cabalOf, createRng(1, 'e'), out);
     expect(out[3]).toBeCloseTo(0.3, 15);
+  });
+
+  it('returns the highest score after the boost, a negative boost included', () => {
+    const { subnet } = fixture();
+    const responders = findResponders(subnet, (uid) => (uid === 2 ? 'red' : null), createResponders(5));
+    const scores = new Float64Array(responders.count);
+    const group = (cabalBoost: number) =>
+      validatorGroup({ behaviour: 'cabal', cabal: 'red', cabalBoost, noise: 0 });
+    // uid 2 (0.6) is the cabal's miner: pushed down below uid 3 (0.3), the best is uid 3's score.
+    expect(observeResponders(responders, group(-0.5), createRng(1, 'e'), scores)).toBeCloseTo(0.3, 15);
+    expect(scores[0]).toBeCloseTo(0.1, 15);
+    expect(observeResponders(responders, group(-1), createRng(1, 'e'), scores)).toBeCloseTo(0.3, 15);
+    // Every score below 0 (−0.4 and −0.2): so is the best, and a proportional row then submits nothing.
+    responders.served[1] = -0.2;
+    expect(observeResponders(responders, group(-1), createRng(1, 'e'), scores)).toBeCloseTo(-0.2, 15);
+    expect(observeResponders(responders, group(0.25), createRng(1, 'e'), scores)).toBeCloseTo(0.85, 15);
   });
 });
