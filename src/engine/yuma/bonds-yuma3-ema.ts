@@ -47,21 +47,7 @@ export function constantEmaBonds(
   }
   if (r < m) {
     const d = storedAt(newPermit, n, rows[r]);
-    bad += emaRowPair(
-      w,
-      storedBonds,
-      bonds,
-      bondSum,
-      d < 0 ? unstored : stored,
-      unstored,
-      n,
-      r * n,
-      rows[r] * n,
-      -1,
-      Math.max(d, 0),
-      0,
-      alpha,
-    );
+    if (!emaRowChecked(w, storedBonds, bonds, bondSum, stored, n, r * n, rows[r] * n, d, alpha)) bad++;
   }
   if (bad > 0) {
     bondSum.fill(0);
@@ -98,8 +84,7 @@ export function constantEmaBonds(
 }
 
 /**
- * Rows at `base` and `base + n` (uids at srcA, srcB of the n×n stored bonds; srcB −1: one row only,
- * B⁰ read as that row's) for B⁰ ≥ 0 inputs: no branch in the loop (V8 keeps a branch-free loop's
+ * Rows at `base` and `base + n` (uids at srcA, srcB of the n×n stored bonds) for B⁰ ≥ 0 inputs: no branch in the loop (V8 keeps a branch-free loop's
  * values in registers; each typed array is checked once per iteration for both rows). Returns how
  * many B_ij were not ≥ 0 (then the caller redoes the pass with every test).
  */
@@ -118,7 +103,6 @@ function emaRowPair(
   dstB: number,
   alpha: number,
 ): number {
-  if (srcB < 0) return emaRowChecked(w, prev, bonds, bondSum, outA, n, base, srcA, dstA, alpha) ? 0 : 1;
   const keep = 1 - alpha;
   const scale = 1 / 65535;
   let bad = 0;
