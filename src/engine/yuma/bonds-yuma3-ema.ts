@@ -84,9 +84,10 @@ export function constantEmaBonds(
 }
 
 /**
- * Rows at `base` and `base + n` (uids at srcA, srcB of the n×n stored bonds) for B⁰ ≥ 0 inputs: no branch in the loop (V8 keeps a branch-free loop's
- * values in registers; each typed array is checked once per iteration for both rows). Returns how
- * many B_ij were not ≥ 0 (then the caller redoes the pass with every test).
+ * Rows at `base` and `base + n` (uids at srcA, srcB of the n×n stored bonds) for B⁰ ≥ 0 inputs: no
+ * branch in the loop (V8 keeps a branch-free loop's values in registers; each typed array is checked
+ * once per iteration for both rows). Returns how many B_ij were not ≥ 0 (then the caller redoes the
+ * pass with every test).
  */
 function emaRowPair(
   w: Float64Array,
