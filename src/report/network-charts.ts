@@ -1,8 +1,9 @@
 import { BLOCKS_PER_DAY } from '../engine/units.ts';
+import { NETWORK_COLUMNS } from '../output/network-rows.ts';
 import type { ChartSpec } from './chart-spec.ts';
-import { readCsv } from './read-csv.ts';
+import { columnsOf, numberCell, readCsv } from './read-csv.ts';
 
-const SERIES: [string, string][] = [
+const SERIES: [(typeof NETWORK_COLUMNS)[number], string][] = [
   ['total_stake', 'staked (pools + root)'],
   ['root_stake', 'on root'],
   ['staker_free_tao', 'stakers’ free TAO'],
@@ -12,11 +13,7 @@ const SERIES: [string, string][] = [
 export async function networkCharts(path: string): Promise<ChartSpec[]> {
   const table = await readCsv(path);
   if (table === null || table.rows.length === 0) return [];
-  const column = (name: string) => table.columns.get(name) ?? -1;
-  const values = (name: string) =>
-    table.rows.map((r) =>
-      r[column(name)] === undefined || r[column(name)] === '' ? null : Number(r[column(name)]),
-    );
+  const column = columnsOf(NETWORK_COLUMNS, table.columns);
   return [
     {
       id: 'network-stake',
@@ -28,7 +25,7 @@ export async function networkCharts(path: string): Promise<ChartSpec[]> {
       y: { label: 'TAO' },
       series: SERIES.filter(([name]) => column(name) >= 0).map(([name, label]) => ({
         label,
-        values: values(name),
+        values: table.rows.map((r) => numberCell(r, column(name))),
       })),
     },
   ];

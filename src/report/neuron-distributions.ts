@@ -1,5 +1,6 @@
+import { NEURON_COLUMNS } from '../output/rows.ts';
 import type { ChartSpec } from './chart-spec.ts';
-import { numberCell, scanCsv } from './read-csv.ts';
+import { columnsOf, numberCell, scanCsv } from './read-csv.ts';
 import { MAX_SUBNETS } from './subnet-series.ts';
 
 /** One subnet's last epoch in neurons.csv: miners' incentive and validators' dividends. */
@@ -13,8 +14,9 @@ interface LastEpoch {
 export async function distributionCharts(path: string): Promise<{ charts: ChartSpec[]; notes: string[] }> {
   const last = new Map<number, LastEpoch>();
   const found = await scanCsv(path, (cells, columns) => {
-    const netuid = numberCell(cells, columns.get('netuid') ?? -1);
-    const epoch = numberCell(cells, columns.get('epoch') ?? -1);
+    const at = columnsOf(NEURON_COLUMNS, columns);
+    const netuid = numberCell(cells, at('netuid'));
+    const epoch = numberCell(cells, at('epoch'));
     if (netuid === null || epoch === null) return;
     let entry = last.get(netuid);
     if (entry === undefined || entry.epoch !== epoch) {
@@ -22,8 +24,8 @@ export async function distributionCharts(path: string): Promise<{ charts: ChartS
       entry = { epoch, incentive: [], dividends: [] };
       last.set(netuid, entry);
     }
-    const validator = cells[columns.get('role') ?? -1] === 'validator';
-    const value = numberCell(cells, columns.get(validator ? 'dividends' : 'incentive') ?? -1);
+    const validator = cells[at('role')] === 'validator';
+    const value = numberCell(cells, at(validator ? 'dividends' : 'incentive'));
     if (value !== null) (validator ? entry.dividends : entry.incentive).push(value);
   });
   if (!found) {

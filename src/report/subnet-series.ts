@@ -1,6 +1,7 @@
 import { BLOCKS_PER_DAY } from '../engine/units.ts';
+import { SUBNETS_COLUMNS } from '../output/network-rows.ts';
 import type { ChartSpec } from './chart-spec.ts';
-import { numberCell, scanCsv } from './read-csv.ts';
+import { columnsOf, numberCell, scanCsv } from './read-csv.ts';
 
 /** At most this many subnets per chart: those with the largest mean emission share. */
 export const MAX_SUBNETS = 10;
@@ -19,13 +20,14 @@ async function readSubnetSeries(path: string): Promise<SubnetSeries | null> {
   const blocks: number[] = [];
   const data = new Map<number, Map<string, (number | null)[]>>();
   const found = await scanCsv(path, (cells, columns) => {
-    const block = numberCell(cells, columns.get('block') ?? -1);
-    const netuid = numberCell(cells, columns.get('netuid') ?? -1);
+    const at = columnsOf(SUBNETS_COLUMNS, columns);
+    const block = numberCell(cells, at('block'));
+    const netuid = numberCell(cells, at('netuid'));
     if (block === null || netuid === null) return;
-    let at = blockIndex.get(block);
-    if (at === undefined) {
-      at = blocks.length;
-      blockIndex.set(block, at);
+    let row = blockIndex.get(block);
+    if (row === undefined) {
+      row = blocks.length;
+      blockIndex.set(block, row);
       blocks.push(block);
     }
     let series = data.get(netuid);
@@ -33,7 +35,7 @@ async function readSubnetSeries(path: string): Promise<SubnetSeries | null> {
       series = new Map(COLUMNS.map((c) => [c, []]));
       data.set(netuid, series);
     }
-    for (const c of COLUMNS) series.get(c)![at] = numberCell(cells, columns.get(c) ?? -1);
+    for (const c of COLUMNS) series.get(c)![row] = numberCell(cells, at(c));
   });
   if (!found || blocks.length === 0) return null;
   return {
@@ -53,9 +55,8 @@ function meanOf(values: (number | null)[]): number {
 export async function subnetCharts(path: string): Promise<{ charts: ChartSpec[]; notes: string[] }> {
   const s = await readSubnetSeries(path);
   if (s === null) return { charts: [], notes: ['subnets.csv is missing or empty: no subnet charts.'] };
-  const ranked = [...s.netuids].sort(
-    (a, b) => meanOf(s.value(b, 'emission_share')) - meanOf(s.value(a, 'emission_share')) || a - b,
-  );
+  const meanShare = new Map(s.netuids.map((n) => [n, meanOf(s.value(n, 'emission_share'))]));
+  const ranked = [...s.netuids].sort((a, b) => meanShare.get(b)! - meanShare.get(a)! || a - b);
   const shown = ranked.slice(0, MAX_SUBNETS).sort((a, b) => a - b);
   const which =
     shown.length < s.netuids.length
