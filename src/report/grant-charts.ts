@@ -83,11 +83,14 @@ export function grantBandCharts(runs: ContributorValues[]): ChartSpec[] {
   );
   return contributors.map((who, k) => {
     const days = sortedDays(runs.map((r) => r.grants.get(who) ?? new Map()));
+    // Each day's values across runs, sorted once for the three percentiles.
+    const sorted = days.map((d) =>
+      Float64Array.from(
+        runs.map((r) => r.grants.get(who)?.get(d)).filter((x): x is number => x !== undefined),
+      ).sort(),
+    );
     const [p5, p50, p95] = [0.05, 0.5, 0.95].map((p) =>
-      days.map((d) => {
-        const xs = runs.map((r) => r.grants.get(who)?.get(d)).filter((x): x is number => x !== undefined);
-        return xs.length === 0 ? null : quantileSorted(Float64Array.from(xs).sort(), p);
-      }),
+      sorted.map((xs) => (xs.length === 0 ? null : quantileSorted(xs, p))),
     );
     return bandChart(
       `grant-bands-${k}`,
