@@ -11,7 +11,6 @@ import type { LiveEvent } from './snapshot.ts';
  */
 interface Seen {
   nextHotkey: number;
-  n: number;
   /** Per uid → the hotkey seen on it (−1: empty). */
   hotkeys: Int32Array;
   active: boolean;
@@ -30,7 +29,7 @@ export function createEventDetector(config: SimulationConfig): (tick: BlockTick)
     const n = [...sc.validators, ...sc.miners].reduce((sum, g) => sum + g.count, 0);
     const hotkeys = new Int32Array(sc.maxUids).fill(-1);
     for (let uid = 0; uid < n; uid++) hotkeys[uid] = uid;
-    return { nextHotkey: n, n, hotkeys, active: sc.market.atStart, dissolved: false, alphaEmission: -1 };
+    return { nextHotkey: n, hotkeys, active: sc.market.atStart, dissolved: false, alphaEmission: -1 };
   });
   let blockEmission = -1;
 
@@ -102,7 +101,6 @@ export function createEventDetector(config: SimulationConfig): (tick: BlockTick)
         s.hotkeys[uid] = now;
       }
       s.nextHotkey = subnet.nextHotkey;
-      s.n = subnet.n;
     });
     return events;
   };

@@ -163,18 +163,21 @@ export function createLiveSession(options: LiveSessionOptions): LiveSession {
     }
   };
 
-  const contributorLines = (timeline: TimelineState | undefined): ContributorLine[] | undefined => {
+  const grantLinesOf = (timeline: TimelineState | undefined) => {
     const compensation = timeline?.compensation;
     if (compensation === undefined || compensation === null) return undefined;
-    return grantLines(compensation, (k) => config.subnets[k].netuid).map((line) => ({
+    return grantLines(compensation, (k) => config.subnets[k].netuid);
+  };
+
+  const contributorLines = (timeline: TimelineState | undefined): ContributorLine[] | undefined =>
+    grantLinesOf(timeline)?.map((line) => ({
       ...line,
       history: grantHistory.get(line.name)?.toArray() ?? [],
     }));
-  };
 
   /** At each day's end: the grants' USD value joins their sparklines. */
   const recordGrantDay = (timeline: TimelineState | undefined) => {
-    for (const line of contributorLines(timeline) ?? []) {
+    for (const line of grantLinesOf(timeline) ?? []) {
       const ring = grantHistory.get(line.name) ?? new Ring(GRANT_HISTORY);
       grantHistory.set(line.name, ring);
       ring.push(line.usd ?? 0);
