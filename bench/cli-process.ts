@@ -58,34 +58,42 @@ export function cliArgs(scenario: string, outDir: string): string[] {
   return ['bin/subnet-sim.mjs', 'run', scenario, '--out', outDir, '--quiet'];
 }
 
+/**
+ * Runs `node <args>` from `root` with `env` added, stdout ignored; the milliseconds from spawn to exit.
+ * A non-zero exit throws with the child's stderr.
+ */
+export async function runNode(root: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+  const started = performance.now();
+  const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let err = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      err += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (exitCode) => resolve({ code: exitCode, stderr: err }));
+  });
+  const wallMs = performance.now() - started;
+  if (code !== 0) {
+    const shown = args.map((a) => (a === RSS_PROBE_FLAG ? '--import=<rss probe>' : a));
+    throw new Error(`node ${shown.join(' ')} exited with ${code}:\n${stderr.trim()}`);
+  }
+  return wallMs;
+}
+
 export async function runCli(options: CliRunOptions): Promise<CliRun> {
   const scenario = options.scenario ?? QUICKSTART;
   const work = await mkdtemp(join(tmpdir(), 'subnet-sim-bench-'));
   try {
-    const outDir = join(work, 'out');
     const rssFile = join(work, 'rss.json');
-    const args = cliArgs(scenario, outDir);
+    const args = cliArgs(scenario, join(work, 'out'));
     if (options.measureRss) args.unshift(RSS_PROBE_FLAG);
-    const env = { ...process.env, [RSS_FILE_ENV]: rssFile };
-    const started = performance.now();
-    const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, args, {
-        cwd: options.root,
-        env,
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
-      let err = '';
-      child.stderr.setEncoding('utf8');
-      child.stderr.on('data', (chunk: string) => {
-        err += chunk;
-      });
-      child.on('error', reject);
-      child.on('close', (exitCode) => resolve({ code: exitCode, stderr: err }));
-    });
-    const wallMs = performance.now() - started;
-    if (code !== 0) {
-      throw new Error(`node ${args.join(' ')} exited with ${code}:\n${stderr.trim()}`);
-    }
+    const wallMs = await runNode(options.root, args, { [RSS_FILE_ENV]: rssFile });
     if (!options.measureRss) return { wallMs };
     return { wallMs, peakRssMb: await readPeakRssMb(rssFile) };
   } finally {

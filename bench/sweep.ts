@@ -12,7 +12,6 @@
  *   of `subnet-sim sweep` over 10 000 runs of the minimal scenario with 2 workers, read by a probe preloaded
  *   with `--import` as in quickstart-peak-rss.ts.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +20,7 @@ import { type Executor, poolExecutor } from '../src/sweep/executor.ts';
 import { loadPlan, runSpec, type SweepPlan } from '../src/sweep/plan.ts';
 import { runSweep } from '../src/sweep/run-sweep.ts';
 import { runOne } from '../src/sweep/simulate.ts';
-import { RSS_FILE_ENV, RSS_PROBE_FLAG, readPeakRssMb } from './cli-process.ts';
+import { RSS_FILE_ENV, RSS_PROBE_FLAG, readPeakRssMb, runNode } from './cli-process.ts';
 import { type BenchSuite, type Figure, median, round, spread } from './figure.ts';
 
 export const SWEEP_SPEEDUP = 'sweep_speedup_2_workers';
@@ -146,20 +145,7 @@ async function sweepPeakRss(root: string, file: string, out: string, rssFile: st
     '2',
     '--quiet',
   ];
-  const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      cwd: root,
-      env: { ...process.env, [RSS_FILE_ENV]: rssFile },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let err = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      err += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (exitCode) => resolve({ code: exitCode, stderr: err }));
-  });
-  if (code !== 0) throw new Error(`node ${args.slice(1).join(' ')} exited with ${code}:\n${stderr.trim()}`);
+  await runNode(root, args, { [RSS_FILE_ENV]: rssFile });
   return readPeakRssMb(rssFile);
 }
 
