@@ -111,9 +111,6 @@ export function createRngTable(rows: number): RngTable {
     normal,
     exponential: () => -Math.log(open()),
     int: (n) => Math.floor(uniform() * n),
-    normals(out, count) {
-      for (let k = 0; k < count; k++) out[k] = normal();
-    },
     /**
      * The draws that land in their layer's rectangle (98.5 %) are finished in one loop with the state
      * in locals and no call (a call in the loop costs every draw a register spill); the others are

@@ -14,8 +14,6 @@ export interface Rng {
   exponential(): number;
   /** Integer in [0, n). */
   int(n: number): number;
-  /** Writes `count` standard normals into out[0 … count − 1]: the next `count` normal() draws. */
-  normals(out: Float64Array, count: number): void;
   /**
    * out[k] = means[k] + shift + sd·Z_k for k < count, Z the next `count` normal() draws (noisy
    * observations, in one pass); returns the largest out[k] (−Infinity when count is 0).
@@ -56,9 +54,6 @@ export function createRng(seed: string | number, stream: string): Rng {
     },
     int(n: number) {
       return Math.floor(uniform() * n);
-    },
-    normals(out, count) {
-      for (let k = 0; k < count; k++) out[k] = normal();
     },
     normalsAround(means, shift, sd, out, count) {
       let max = Number.NEGATIVE_INFINITY;

@@ -167,8 +167,14 @@ function epochInput(
 function persistEpoch(subnet: SubnetState, result: EpochResult, permittedRowsOnly: boolean): void {
   const { n, capacity, neurons, bonds } = subnet;
   const from = result.bonds;
+  // A full subnet's every row, n×n like the stored matrix: one copy (row by row costs 2–10× more).
+  const whole = !permittedRowsOnly && n === capacity;
+  if (whole) bonds.set(from);
   for (let i = 0; i < n; i++) {
-    if (!permittedRowsOnly || neurons.validatorPermit[i] === 1 || result.validatorPermit[i] === 1) {
+    if (
+      !whole &&
+      (!permittedRowsOnly || neurons.validatorPermit[i] === 1 || result.validatorPermit[i] === 1)
+    ) {
       const to = i * capacity;
       const at = i * n;
       for (let j = 0; j < n; j++) bonds[to + j] = from[at + j];

@@ -4,7 +4,7 @@ import { minerCabal } from '../engine/agents/cabal.ts';
 import type { SimulationConfig } from '../engine/config.ts';
 import type { RunEvent } from '../engine/events.ts';
 import type { Simulation } from '../engine/init.ts';
-import { epochMetrics } from '../engine/metrics/epoch-metrics.ts';
+import { createEpochMetricsScratch, epochMetrics } from '../engine/metrics/epoch-metrics.ts';
 import { createRunSummary, type RunSummary } from '../engine/metrics/run-summary.ts';
 import type { BlockTick } from '../engine/network/sample.ts';
 import type { SimulationEvent } from '../engine/run.ts';
@@ -82,6 +82,7 @@ export async function openRunWriter(config: SimulationConfig, output: RunOutput)
   const logged: RunEvent[] = [];
   const summary = createRunSummary(config);
   const configByNetuid = new Map(config.subnets.map((s) => [s.netuid, s]));
+  const scratch = createEpochMetricsScratch(); // reused by every epoch, as in sweeps
   let lastSample = 0;
 
   const write = async (event: SimulationEvent | BlockTick): Promise<void> => {
@@ -98,7 +99,7 @@ export async function openRunWriter(config: SimulationConfig, output: RunOutput)
       return;
     }
     const subnetConfig = configByNetuid.get(event.netuid)!;
-    const metrics = epochMetrics(event, (uid) => minerCabal(subnetConfig, event.subnet, uid));
+    const metrics = epochMetrics(event, (uid) => minerCabal(subnetConfig, event.subnet, uid), scratch);
     summary.add(event, metrics);
     if (neurons !== null) await neuronRows(event, neurons.write);
     await subnet.write(subnetRow(event, metrics));

@@ -94,5 +94,4 @@ export function stepCompensationDay(
     }
     for (const op of c.operated.values()) if (!op.gone) op.previous = ownStake(m, op.subnet, op.uid);
   }
-  state.day = m.day;
 }

@@ -1,3 +1,4 @@
+import { RAO_PER_ALPHA } from '../units.ts';
 import { lock, unlock } from '../vesting/lockup.ts';
 import { advanceMilestones, milestoneVested } from '../vesting/milestones.ts';
 import { vestedAmount } from '../vesting/schedule.ts';
@@ -14,7 +15,6 @@ import { sellTokens } from './trade.ts';
  * the selling rule. Schedule units are tokens, or micro-USD for a grant converted at each vest date.
  */
 
-const RAO = 1_000_000_000;
 const MICRO = 1_000_000;
 
 const netuidOf = (ctx: PackageDay, g: GrantState) =>
@@ -48,9 +48,9 @@ export function startGrant(ctx: PackageDay, g: GrantState, price: number): void 
     g.total = tokensFor((c.usd ?? 0) / MICRO, price);
     const detail =
       price > 0
-        ? `$${short((c.usd ?? 0) / MICRO)} converted at $${short(price)}: ${short(g.total / RAO)} ${c.asset}`
+        ? `$${short((c.usd ?? 0) / MICRO)} converted at $${short(price)}: ${short(g.total / RAO_PER_ALPHA)} ${c.asset}`
         : 'no price on the grant date: nothing to convert, the grant is void';
-    logEvent(ctx, 'grant_converted', netuidOf(ctx, g), c.name, g.total / RAO, detail);
+    logEvent(ctx, 'grant_converted', netuidOf(ctx, g), c.name, g.total / RAO_PER_ALPHA, detail);
   }
 }
 
@@ -86,7 +86,7 @@ export function scheduleDelta(ctx: PackageDay, g: GrantState, day: number, price
         'milestone_missed',
         netuidOf(ctx, g),
         c.name,
-        unitsToTokens(g, units, price) / RAO,
+        unitsToTokens(g, units, price) / RAO_PER_ALPHA,
         `milestone ${i + 1} missed its deadline: ${short(c.vesting.milestones[i].fraction * 100)} % forfeited`,
       );
     }
@@ -113,7 +113,7 @@ function applyCap(ctx: PackageDay, g: GrantState, tokens: number, price: number)
         'capped',
         netuidOf(ctx, g),
         g.config.name,
-        (tokens - allowed) / RAO,
+        (tokens - allowed) / RAO_PER_ALPHA,
         `token upside cap of $${short(cap)} reached: later vests are withheld`,
       );
     g.capped += tokens - allowed;
@@ -135,8 +135,8 @@ function fund(ctx: PackageDay, g: GrantState, tokens: number, price: number): nu
         'treasury_short',
         netuidOf(ctx, g),
         g.config.name,
-        (tokens - paid) / RAO,
-        `outside alpha (alpha_issuance) ran short: ${short((tokens - paid) / RAO)} alpha unfunded, forfeited`,
+        (tokens - paid) / RAO_PER_ALPHA,
+        `outside alpha (alpha_issuance) ran short: ${short((tokens - paid) / RAO_PER_ALPHA)} alpha unfunded, forfeited`,
       );
     g.forfeited += tokens - paid;
     g.forfeitedUsd += usdOf(tokens - paid, price);
@@ -157,8 +157,8 @@ export function vestTokens(ctx: PackageDay, g: GrantState, tokens: number, day: 
       'first_vest',
       netuidOf(ctx, g),
       g.config.name,
-      tokens / RAO,
-      `first vest: ${short(tokens / RAO)} ${g.config.asset} worth $${short(value)}`,
+      tokens / RAO_PER_ALPHA,
+      `first vest: ${short(tokens / RAO_PER_ALPHA)} ${g.config.asset} worth $${short(value)}`,
     );
   g.vested += tokens;
   g.incomeUsd += value;

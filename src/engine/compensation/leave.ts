@@ -1,3 +1,4 @@
+import { RAO_PER_ALPHA } from '../units.ts';
 import type { LeavingRule } from '../vesting/leaving.ts';
 import { MISSED, PENDING } from '../vesting/milestones.ts';
 import { fractionOf, vestedAmount } from '../vesting/schedule.ts';
@@ -5,8 +6,6 @@ import { logEvent, type PackageDay, short } from './context.ts';
 import { forfeitUnits, unitsAtGrant, unitsToday, unitsToTokens, vestTokens } from './grant-day.ts';
 import { tokenPrice } from './prices.ts';
 import type { GrantState } from './state.ts';
-
-const RAO = 1_000_000_000;
 
 /** Unvested schedule units of a started grant. */
 export function unvestedUnits(g: GrantState): number {
@@ -43,8 +42,8 @@ export function leave(ctx: PackageDay, rule: LeavingRule, day: number): void {
     const price = tokenPrice(ctx.m, c.asset, c.subnet);
     if (!g.started) {
       const tokens = c.amount ?? 0;
-      const usd = c.amount !== null ? (tokens / RAO) * price : (c.usd ?? 0) / 1_000_000;
-      g.forfeited += c.amount ?? (price > 0 ? Math.floor((usd / price) * RAO) : 0);
+      const usd = c.amount !== null ? (tokens / RAO_PER_ALPHA) * price : (c.usd ?? 0) / 1_000_000;
+      g.forfeited += c.amount ?? (price > 0 ? Math.floor((usd / price) * RAO_PER_ALPHA) : 0);
       g.forfeitedUsd += usd;
       forfeitedUsd += usd;
       continue;

@@ -1,5 +1,6 @@
 import type { TimelineState } from '../timeline.ts';
 import { BLOCKS_PER_DAY, RAO_PER_ALPHA } from '../units.ts';
+import { unitsToTokens } from './grant-day.ts';
 import { unvestedUnits } from './leave.ts';
 import { tokensFor } from './prices.ts';
 import type { CompensationState, GrantState } from './state.ts';
@@ -25,8 +26,7 @@ export function unvestedTokens(g: GrantState): number {
   const c = g.config;
   if (g.operating !== null) return 0;
   if (!g.started) return g.forfeited > 0 ? 0 : (c.amount ?? tokensFor((c.usd ?? 0) / 1e6, g.price));
-  const units = unvestedUnits(g);
-  return c.usd !== null && c.convert === 'vest_date' ? tokensFor(units / 1e6, g.price) : units;
+  return unitsToTokens(g, unvestedUnits(g), g.price);
 }
 
 export function grantLines(state: CompensationState, netuidOf: (subnet: number) => number): GrantLine[] {

@@ -112,8 +112,6 @@ export interface ContributorState {
 
 export interface CompensationState {
   contributors: ContributorState[];
-  /** Last day stepped. */
-  day: number;
 }
 
 function grantState(
@@ -217,7 +215,6 @@ export function createCompensationState(
   days: number,
 ): CompensationState {
   return {
-    day: -1,
     contributors: contributors.map((c) => {
       const packages = c.packages.map((p, i) => packageState(p, days, i === c.holds, -1));
       const count = packages.length;

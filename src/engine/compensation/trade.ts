@@ -1,7 +1,6 @@
 import { alphaPerShare } from '../network/hotkey-stake.ts';
-import { sellAlpha } from '../network/trade.ts';
 import { quoteSell, type SwapQuote } from '../pool/swap.ts';
-import { sellOwnStake } from '../shocks/pool-shocks.ts';
+import { sellOutsideAlpha, sellOwnStake } from '../shocks/pool-shocks.ts';
 import { RAO_PER_ALPHA } from '../units.ts';
 import type { DayMarket } from './prices.ts';
 import type { GrantState } from './state.ts';
@@ -50,13 +49,8 @@ export function sellTokens(
     tao = sold.tao;
   } else {
     if (amount > market.outsideAlpha) return -1;
-    market.outsideAlpha -= amount;
-    tao = sellAlpha(market, m.net.ledger, amount, feeRate, quote);
-    if (tao < 0) {
-      market.outsideAlpha += amount;
-      return -1;
-    }
-    m.net.ledger.outside += BigInt(tao);
+    tao = sellOutsideAlpha(m.net, k, amount, feeRate, quote);
+    if (tao < 0) return -1;
   }
   return (tao / RAO_PER_ALPHA) * m.taoUsd;
 }

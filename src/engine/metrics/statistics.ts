@@ -4,7 +4,10 @@
  * copy and its index arrays made at every epoch were a sixth of a sweep run's garbage.
  */
 
-/** Buffers reused from call to call; each is re-made only when the length asked for changes. */
+/**
+ * Buffers reused from call to call; each only grows (gini and spearman ask for different lengths, so
+ * re-making it at every change of length re-made it at nearly every epoch). Only the first n are read.
+ */
 export interface StatisticsScratch {
   sorted: Float64Array;
   xRanks: Float64Array;
@@ -17,8 +20,8 @@ export function createStatisticsScratch(): StatisticsScratch {
 
 /** The first `n` values sorted ascending (numeric order), in the scratch. */
 function sortedCopy(values: ArrayLike<number>, n: number, scratch: StatisticsScratch): Float64Array {
-  if (scratch.sorted.length !== n) scratch.sorted = new Float64Array(n);
-  const sorted = scratch.sorted;
+  if (scratch.sorted.length < n) scratch.sorted = new Float64Array(n);
+  const sorted = scratch.sorted.subarray(0, n);
   for (let i = 0; i < n; i++) sorted[i] = values[i];
   return sorted.sort();
 }
@@ -116,7 +119,7 @@ export function spearman(
   n = x.length,
   scratch: StatisticsScratch = createStatisticsScratch(),
 ): number {
-  if (scratch.xRanks.length !== n) {
+  if (scratch.xRanks.length < n) {
     scratch.xRanks = new Float64Array(n);
     scratch.yRanks = new Float64Array(n);
   }

@@ -4,8 +4,7 @@ import type { NetworkState } from '../network/state.ts';
 import { buyAlpha } from '../network/trade.ts';
 import type { SwapQuote } from '../pool/swap.ts';
 import { ROLE_MINER, ROLE_VALIDATOR, type SubnetState } from '../state.ts';
-import { neuronToPrune } from '../subnet/pruning.ts';
-import { replaceNeuron } from '../subnet/replace-neuron.ts';
+import { claimUid } from '../subnet/registration.ts';
 import { seatValidator } from '../subnet/seat-neuron.ts';
 import { RAO_PER_ALPHA } from '../units.ts';
 import { type Sold, sellOwnStake } from './pool-shocks.ts';
@@ -54,18 +53,8 @@ function seatNewValidator(
   immunityPeriod: number,
   minNonImmuneUids: number,
 ): number {
-  let uid: number;
-  if (subnet.n < subnet.capacity) {
-    uid = subnet.n++;
-    subnet.neurons.hotkey[uid] = subnet.nextHotkey++;
-    subnet.neurons.blockAtRegistration[uid] = block;
-    subnet.neurons.lastUpdate[uid] = block;
-  } else {
-    uid = neuronToPrune(subnet, block, immunityPeriod, minNonImmuneUids);
-    if (uid < 0) return -1;
-    subnet.departedBalance += replaceNeuron(subnet, uid, block, subnet.nextHotkey++);
-    subnet.prunedSinceEpoch++;
-  }
+  const uid = claimUid(subnet, block, immunityPeriod, minNonImmuneUids);
+  if (uid < 0) return -1;
   seatValidator(subnet, uid, group, groupIndex);
   subnet.registrationsSinceEpoch++;
   return uid;

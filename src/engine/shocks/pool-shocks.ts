@@ -32,14 +32,30 @@ export function sellPressure(
   const m = net.markets[k];
   const amount = Math.floor(Math.min(alpha, available, m.outsideAlpha));
   if (!m.active || amount <= 0) return { alpha: 0, tao: 0 };
+  const tao = sellOutsideAlpha(net, k, amount, feeRate, quote);
+  return tao < 0 ? { alpha: 0, tao: 0 } : { alpha: amount, tao };
+}
+
+/**
+ * Sells `amount` rao (at most the outside alpha) of alpha held outside the model through subnet k's pool;
+ * the TAO leaves to ledger.outside. Returns the TAO, or −1 when the pool refuses (the alpha stays outside).
+ */
+export function sellOutsideAlpha(
+  net: NetworkState,
+  k: number,
+  amount: number,
+  feeRate: number,
+  quote: SwapQuote,
+): number {
+  const m = net.markets[k];
   m.outsideAlpha -= amount;
   const tao = sellAlpha(m, net.ledger, amount, feeRate, quote);
   if (tao < 0) {
     m.outsideAlpha += amount;
-    return { alpha: 0, tao: 0 };
+    return -1;
   }
   net.ledger.outside += BigInt(tao);
-  return { alpha: amount, tao };
+  return tao;
 }
 
 /** Unstakes `shares` of uid's own (operator's) shares and sells the alpha; returns what was sold. */

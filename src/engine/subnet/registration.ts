@@ -19,6 +19,31 @@ export function nextArrivalBlock(afterBlock: number, perDay: number, rng: Rng): 
 }
 
 /**
+ * Claims a uid for a newcomer with a fresh hotkey, registered at `block`: the next free uid, or, when the
+ * subnet is full, the uid the pruning rule frees (its occupant's balance departs). Returns the uid, or −1
+ * when no uid can be freed. The caller seats the newcomer's role.
+ */
+export function claimUid(
+  subnet: SubnetState,
+  block: number,
+  immunityPeriod: number,
+  minNonImmuneUids: number,
+): number {
+  if (subnet.n < subnet.capacity) {
+    const uid = subnet.n++;
+    subnet.neurons.blockAtRegistration[uid] = block;
+    subnet.neurons.lastUpdate[uid] = block;
+    subnet.neurons.hotkey[uid] = subnet.nextHotkey++;
+    return uid;
+  }
+  const uid = neuronToPrune(subnet, block, immunityPeriod, minNonImmuneUids);
+  if (uid < 0) return -1;
+  subnet.departedBalance += replaceNeuron(subnet, uid, block, subnet.nextHotkey++);
+  subnet.prunedSinceEpoch++;
+  return uid;
+}
+
+/**
  * Registers one newcomer at `block`; returns its uid, or −1 when no uid can be freed (the chain's
  * get_neuron_to_prune finds no candidate and the registration fails). `modelStream` gives the random
  * stream of the newcomer's model.
@@ -29,18 +54,8 @@ export function registerMiner(
   block: number,
   modelStream: (uid: number, serial: number) => Rng,
 ): number {
-  let uid: number;
-  if (subnet.n < subnet.capacity) {
-    uid = subnet.n++;
-    subnet.neurons.blockAtRegistration[uid] = block;
-    subnet.neurons.lastUpdate[uid] = block;
-    subnet.neurons.hotkey[uid] = subnet.nextHotkey++;
-  } else {
-    uid = neuronToPrune(subnet, block, config.immunityPeriod, config.minNonImmuneUids);
-    if (uid < 0) return -1;
-    subnet.departedBalance += replaceNeuron(subnet, uid, block, subnet.nextHotkey++);
-    subnet.prunedSinceEpoch++;
-  }
+  const uid = claimUid(subnet, block, config.immunityPeriod, config.minNonImmuneUids);
+  if (uid < 0) return -1;
   seatMiner(subnet, uid, config.registration.miner, -1, modelStream(uid, subnet.minersSeated++));
   subnet.registrationsSinceEpoch++;
   return uid;

@@ -16,7 +16,6 @@ function fixedRng(draws: { normal?: number; uniform?: number; exponential?: numb
     uniform: () => draws.uniform ?? 0.5,
     exponential: () => draws.exponential ?? 1,
     int: (n) => Math.floor((draws.uniform ?? 0.5) * n),
-    normals: (out, count) => out.fill(draws.normal ?? 0, 0, count),
     normalsAround: () => {
       throw new Error('not drawn by miners');
     },
