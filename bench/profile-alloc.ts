@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { runSimulation } from '../src/engine/run.ts';
+import { BLOCKS_PER_DAY } from '../src/engine/units.ts';
 import { compileScenario } from '../src/scenario/compile.ts';
 import { loadScenarioFile } from '../src/scenario/load.ts';
 import { summarise } from '../src/sweep/simulate.ts';
@@ -31,8 +32,6 @@ interface SamplingNode {
   selfSize: number;
   children: SamplingNode[];
 }
-
-const BLOCKS_PER_DAY = 7200;
 
 const { values } = parseArgs({
   options: {

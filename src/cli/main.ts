@@ -7,12 +7,14 @@ import { TOOL_VERSION } from './tool-version.ts';
 /** Errors of the user's input or environment (by name, so that their modules load only on use): exit 2, one line. */
 const USER_ERRORS = new Set(['ChainError', 'SnapshotFileError', 'SnapshotFieldError']);
 
-function seedOption(value: string): number {
-  const seed = Number(value);
-  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) {
-    throw new InvalidArgumentError('a whole number from 0 to 4294967295');
-  }
-  return seed;
+/** A parser for an option that takes a whole number from `min` to `max`. */
+function wholeNumber(min: number, max: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max)
+      throw new InvalidArgumentError(`a whole number from ${min} to ${max}`);
+    return n;
+  };
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -21,7 +23,7 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 function scenarioRunOptions(command: Command): Command {
   return command
     .option('--out <dir>', 'write the result files to this folder instead')
-    .option('--seed <n>', "replace the scenario's seed", seedOption)
+    .option('--seed <n>', "replace the scenario's seed", wholeNumber(0, 2 ** 32 - 1))
     .option(
       '--set <path=value>',
       'override a scenario value, e.g. subnets[0].yuma.kappa=0.4 (repeatable)',
@@ -46,12 +48,7 @@ function program(): Command {
     .option(
       '--replicates <n>',
       'Monte Carlo: run it n times (seeds derived from its seed) and write packages.csv, replicates.csv, vest-dates.csv for its contributors',
-      (value: string) => {
-        const n = Number(value);
-        if (!Number.isInteger(n) || n < 1 || n > 1_000_000)
-          throw new InvalidArgumentError('a whole number from 1 to 1000000');
-        return n;
-      },
+      wholeNumber(1, 1_000_000),
     )
     .action(async (file: string, options) => {
       // Commands load their modules on use, so --help and --version start fast.
@@ -166,12 +163,7 @@ function program(): Command {
     )
     .argument('<sweep>', 'sweep file (YAML), e.g. sweeps/kappa-vs-cabal.yaml')
     .option('--out <dir>', 'results folder (default results/sweeps/<name>); the same --out resumes')
-    .option('--workers <n>', 'worker threads (default: available cores)', (value: string) => {
-      const n = Number(value);
-      if (!Number.isInteger(n) || n < 1 || n > 1024)
-        throw new InvalidArgumentError('a whole number from 1 to 1024');
-      return n;
-    })
+    .option('--workers <n>', 'worker threads (default: available cores)', wholeNumber(1, 1024))
     .option(
       '--shard <k/N|auto>',
       'run shard k of N (0 ≤ k < N); auto reads JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID',

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { PackageOutcome } from '../engine/compensation/outcome.ts';
 import { openReplicateFiles, replicateRow } from '../output/replicate-files.ts';
 import { createPackageDays, type PackageDays } from '../replicates/package-days.ts';
@@ -10,19 +9,19 @@ import { createProgressBar } from './progress.ts';
 
 /**
  * `subnet-sim run <scenario> --replicates N`: N Monte Carlo runs of the scenario on this thread, writing
- * replicates.csv, packages.csv, vest-dates.csv, package-days.csv and scenario.resolved.yaml into
- * results/<name>/<run-id>-x<N>/ (or --out).
+ * replicates.csv, packages.csv, vest-dates.csv, package-days.csv and scenario.resolved.yaml into `dir`
+ * (run.ts names it: results/<name>/<run-id>-x<N>/, or --out).
  */
 export async function replicatesCommand(
   scenario: Scenario,
   count: number,
-  options: { out?: string; quiet?: boolean; runId: string; resolvedText: string },
+  options: { dir: string; quiet?: boolean; resolvedText: string },
 ): Promise<number> {
   if ((scenario.contributors ?? []).length === 0) {
     process.stderr.write('error: --replicates compares packages: the scenario has no contributors\n');
     return EXIT_BAD_INPUT;
   }
-  const dir = options.out ?? join('results', scenario.name, `${options.runId}-x${count}`);
+  const { dir } = options;
   const files = await openReplicateFiles(dir);
   const bar = options.quiet ? null : createProgressBar(`${scenario.name} ×${count}`);
   let interrupted = false;

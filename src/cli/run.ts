@@ -21,7 +21,7 @@ export async function runCommand(file: string, options: RunOptions): Promise<num
   const { scenario, config, resolvedText, runId, dir } = prepared;
   if (replicates !== undefined) {
     const { replicatesCommand } = await import('./replicates.ts');
-    return replicatesCommand(scenario, replicates, { ...options, out: dir, runId, resolvedText });
+    return replicatesCommand(scenario, replicates, { dir, quiet: options.quiet, resolvedText });
   }
   const bar = options.quiet ? null : createProgressBar(`${scenario.name}`);
   const interrupt = new AbortController();

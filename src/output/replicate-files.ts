@@ -6,6 +6,7 @@ import type { PackageStats } from '../replicates/package-stats.ts';
 import { relocateSnapshots } from '../scenario/resolve.ts';
 import { writeFileAtomic } from './atomic-file.ts';
 import { type CsvCell, createCsvSink } from './csv-sink.ts';
+import { usd } from './rows.ts';
 
 /**
  * The files of `run --replicates N`: replicates.csv (a row per replicate and package, written as each
@@ -14,7 +15,6 @@ import { type CsvCell, createCsvSink } from './csv-sink.ts';
  * Each appears atomically, complete or not at all.
  */
 
-const usd = (x: number): CsvCell => (Number.isFinite(x) ? Number(x.toFixed(2)) : '');
 const p = (x: number): CsvCell => (Number.isFinite(x) ? Number(x.toFixed(4)) : '');
 const Q = ['p5', 'p25', 'p50', 'p75', 'p95'];
 

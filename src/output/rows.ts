@@ -56,6 +56,9 @@ export const SUBNET_COLUMNS = [
   ...VALIDATOR_BEHAVIOURS.map((b) => `dividend_share_${b}`),
 ] as const;
 
+/** Dollars rounded to the cent; a non-finite value (no price) becomes an empty cell. */
+export const usd = (x: number): CsvCell => (Number.isFinite(x) ? Number(x.toFixed(2)) : '');
+
 /** A fraction rounded to 9 decimals; NaN (no value, e.g. a validator's quality) becomes an empty cell. */
 export function fraction(x: number): CsvCell {
   return Number.isNaN(x) ? '' : Number(x.toFixed(9));

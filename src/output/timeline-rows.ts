@@ -4,7 +4,7 @@ import type { RunEvent } from '../engine/events.ts';
 import type { DayRecord } from '../engine/timeline.ts';
 import { formatRaoNumber } from '../engine/units.ts';
 import type { CsvCell } from './csv-sink.ts';
-import { fraction } from './rows.ts';
+import { fraction, usd } from './rows.ts';
 
 /**
  * The timeline's files: market.csv (a row per day per subnet), contributors.csv (a row per day per
@@ -12,7 +12,6 @@ import { fraction } from './rows.ts';
  * USD to the cent, TAO/USD to 6 decimals.
  */
 
-const usd = (x: number): CsvCell => (Number.isFinite(x) ? Number(x.toFixed(2)) : '');
 const tokens = (rao: number): CsvCell => formatRaoNumber(Math.max(0, Math.round(rao)));
 const price = (x: number): CsvCell => (Number.isFinite(x) ? Number(x.toFixed(6)) : '');
 

@@ -1,6 +1,7 @@
 import type { ContributorConfig, PackageConfig, TaxConfig } from '../engine/compensation/config.ts';
-import { BLOCKS_PER_DAY, RAO_PER_ALPHA } from '../engine/units.ts';
+import { BLOCKS_PER_DAY } from '../engine/units.ts';
 import type { Condition, GrantConfig, SellingRule, VestingSchedule } from '../engine/vesting/types.ts';
+import { rao } from './compile-network.ts';
 import type { Scenario } from './schema.ts';
 
 /** `contributors:` → the engine's ContributorConfig: days from blocks, rao from tokens, micro-USD from dollars. */
@@ -9,7 +10,6 @@ type Contributor = NonNullable<Scenario['contributors']>[number];
 type Grant = Contributor['packages'][number]['grants'][number];
 
 const days = (blocks: number) => blocks / BLOCKS_PER_DAY;
-const rao = (tokens: number) => Math.round(tokens * RAO_PER_ALPHA);
 
 function selling(s: Grant['selling']): SellingRule {
   return s.rule === 'sell_fraction' ? { rule: s.rule, fraction: s.fraction } : { rule: s.rule };

@@ -6,7 +6,8 @@ import type { Scenario, SubnetScenario } from './schema.ts';
 
 /** Scenario `network:` and subnet market fields → the engine's NetworkConfig and MarketConfig (TAO → rao). */
 
-const rao = (units: number): number => Math.round(units * RAO_PER_ALPHA);
+/** Whole tokens (TAO or alpha) → rao, as every compile step converts a scenario's amounts. */
+export const rao = (tokens: number): number => Math.round(tokens * RAO_PER_ALPHA);
 
 function stakerGroup(g: Scenario['network']['stakers'][number]): StakerGroup {
   return {

@@ -1,6 +1,6 @@
 import type { SimulationConfig, SubnetConfig, ValidatorBehaviour } from '../engine/config.ts';
 import type { Shock } from '../engine/shocks/types.ts';
-import { RAO_PER_ALPHA } from '../engine/units.ts';
+import { rao } from './compile-network.ts';
 import type { Scenario } from './schema.ts';
 
 /**
@@ -14,8 +14,6 @@ export type ValidatorTemplate = (
   k: number,
   behaviour: ValidatorBehaviour,
 ) => SubnetConfig['validators'][number];
-
-const rao = (tokens: number) => Math.round(tokens * RAO_PER_ALPHA);
 
 /** Starting group of `uid` among a subnet's validators (uids 0…) or miners (after them). */
 function startingGroup(config: SubnetConfig, uid: number): { role: 'validators' | 'miners'; group: number } {

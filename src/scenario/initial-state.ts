@@ -24,8 +24,8 @@ interface Found {
 /** The block of a line as `replay fetch` writes it, without parsing the (large) rest. */
 const LINE_START = /^\{"format":"[^"]*","block":(\d+),/;
 
-function find(path: string, block: number | undefined): Found {
-  const lines = readFileSync(path, 'utf8').split('\n');
+function find(text: string, block: number | undefined): Found {
+  const lines = text.split('\n');
   const blocks: number[] = [];
   let wanted = -1;
   lines.forEach((line, k) => {
@@ -51,31 +51,44 @@ function fileKey(path: string): string {
   return `${path}|${stat.size}|${stat.mtimeMs}`;
 }
 
+/** The file's bytes, read on first use only: a check's hash and seed share one read. */
+function lazyRead(path: string): () => Buffer {
+  let bytes: Buffer | undefined;
+  return () => {
+    bytes ??= readFileSync(path);
+    return bytes;
+  };
+}
+
 /** SHA-256 of the snapshot file, hex (cached: a sweep checks the same file for every run). */
-export function snapshotSha256(path: string): string {
-  const key = fileKey(path);
+function sha256Of(key: string, read: () => Buffer): string {
   let hash = hashes.get(key);
   if (hash === undefined) {
-    hash = createHash('sha256').update(readFileSync(path)).digest('hex');
+    hash = createHash('sha256').update(read()).digest('hex');
     hashes.set(key, hash);
   }
   return hash;
 }
 
-/** The seed of `initial_state` (an absolute snapshot path, see resolveInitialStates); throws on bad input. */
-export function readSubnetSeed(initial: { snapshot: string; block?: number }): SubnetSeed {
-  const key = `${fileKey(initial.snapshot)}|${initial.block ?? 'last'}`;
-  const hit = cache.get(key);
+function seedOf(initial: { snapshot: string; block?: number }, key: string, read: () => Buffer): SubnetSeed {
+  const hit = cache.get(`${key}|${initial.block ?? 'last'}`);
   if (hit !== undefined) return hit;
-  const found = find(initial.snapshot, initial.block);
+  const found = find(read().toString('utf8'), initial.block);
   if (found.snapshot === null) {
     const range =
       found.blocks.length > 0 ? `blocks ${found.blocks[0]}–${found.blocks[found.blocks.length - 1]}` : 'none';
     throw new Error(`no snapshot at block ${initial.block} (the file has ${found.blocks.length}: ${range})`);
   }
   const seed = subnetSeed(found.snapshot);
-  cache.set(key, seed);
+  cache.set(`${key}|${initial.block ?? 'last'}`, seed);
+  // Also under its block: the check fills the block in, so compiling asks for it by number.
+  cache.set(`${key}|${seed.block}`, seed);
   return seed;
+}
+
+/** The seed of `initial_state` (an absolute snapshot path, see resolveInitialStates); throws on bad input. */
+export function readSubnetSeed(initial: { snapshot: string; block?: number }): SubnetSeed {
+  return seedOf(initial, fileKey(initial.snapshot), lazyRead(initial.snapshot));
 }
 
 /**
@@ -111,7 +124,9 @@ export function initialStateProblems(scenario: Scenario, file: string): Scenario
       problems.push({ file, path: at('snapshot'), message: `not a file: ${initial.snapshot}` });
       return;
     }
-    const sha256 = snapshotSha256(initial.snapshot);
+    const key = fileKey(initial.snapshot);
+    const read = lazyRead(initial.snapshot);
+    const sha256 = sha256Of(key, read);
     if (initial.sha256 !== undefined && initial.sha256 !== sha256) {
       problems.push({
         file,
@@ -123,7 +138,7 @@ export function initialStateProblems(scenario: Scenario, file: string): Scenario
       return;
     }
     try {
-      const { block } = readSubnetSeed(initial);
+      const { block } = seedOf(initial, key, read);
       // In the schema's key order, as a resolved file loads back.
       subnet.initial_state = { snapshot: initial.snapshot, block, sha256 };
     } catch (error) {

@@ -22,12 +22,6 @@ export function fileReader(scenarioFile: string): ReadText {
   };
 }
 
-/** Whether the scenario refers to a data file not read yet. */
-export function needsMarketData(scenario: Scenario): boolean {
-  const m = scenario.market?.tao_usd;
-  return m?.model === 'historical' && m.csv !== undefined && m.points === undefined;
-}
-
 /** Reads the scenario's data files into it (mutates `scenario`); the problems if they cannot be used. */
 export function inlineMarketData(
   scenario: Scenario,

@@ -1,6 +1,6 @@
 import { crossFieldProblems } from '../scenario/checks.ts';
 import { parseYamlText } from '../scenario/document.ts';
-import { needsMarketData } from '../scenario/market-data.ts';
+import { inlineMarketData } from '../scenario/market-data.ts';
 import { applyOverride, type ParseOptions, type ParseResult, parseScenarioText } from '../scenario/parse.ts';
 import { type Scenario, scenarioSchema } from '../scenario/schema.ts';
 
@@ -64,8 +64,10 @@ function fastParse(base: Base, file: string, options: ParseOptions): ParseResult
   const name = parsed.data.name ?? base.defaultName;
   if (name === undefined) return undefined;
   const scenario: Scenario = { ...parsed.data, name };
-  // A data file (TAO/USD CSV) is read by parseScenarioText, with the options' reader.
-  if (needsMarketData(scenario) || crossFieldProblems(scenario, file).length > 0) return undefined;
+  // A data file (TAO/USD CSV) is read as parse.ts reads it, with the options' reader; where it cannot be,
+  // parseScenarioText reports why.
+  if (inlineMarketData(scenario, file, options.readText).length > 0) return undefined;
+  if (crossFieldProblems(scenario, file).length > 0) return undefined;
   return { ok: true, scenario };
 }
 

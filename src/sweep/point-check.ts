@@ -1,7 +1,7 @@
 import { createRunSummary } from '../engine/metrics/run-summary.ts';
 import { runSimulation } from '../engine/run.ts';
 import { compileScenario } from '../scenario/compile.ts';
-import { parseScenarioText } from '../scenario/parse.ts';
+import { parseScenarioFileText } from '../scenario/load.ts';
 import type { ScenarioProblem } from '../scenario/problem.ts';
 import { numericLeaves } from './metrics.ts';
 
@@ -27,7 +27,8 @@ export interface PointCheck {
 export function checkPoints(request: PointCheckRequest): PointCheck {
   let metrics: string[] = [];
   for (const [k, overrides] of request.points.entries()) {
-    const parsed = parseScenarioText(request.scenarioText, request.scenarioFile, {
+    // As the file itself loads (a CSV series it names is read next to it), not as bare text.
+    const parsed = parseScenarioFileText(request.scenarioText, request.scenarioFile, {
       overrides,
       defaultName: 'sweep',
     });

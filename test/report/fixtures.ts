@@ -44,7 +44,7 @@ export async function runFolder(dir: string): Promise<void> {
     neurons: true,
     header: { scenario: scenario.name, run_id: runId, tool_version: TOOL_VERSION },
   });
-  const status = await replicatesCommand(scenario, 3, { out: dir, quiet: true, runId, resolvedText });
+  const status = await replicatesCommand(scenario, 3, { dir, quiet: true, resolvedText });
   if (status !== 0) throw new Error(`--replicates 3 exited ${status}`);
 }
 
